@@ -1,0 +1,63 @@
+# ML System Design Handbook: the one entry point for people and CI.
+# `make help` lists the targets. `make serve` and `make test` set everything up
+# on a fresh machine (a virtual environment from requirements.lock; for tests,
+# Debian's chromium and poppler-utils).
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-lock
+ADDR   ?= 127.0.0.1:8000
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help venv serve build check test test-fast linkcheck browser-deps vendor lock clean
+
+help: ## List the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(STAMP): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	cp requirements.lock $(STAMP)
+
+venv: $(STAMP) ## Create .venv from requirements.lock (only when the lock changed)
+
+serve: $(STAMP) ## Serve the site locally and rebuild on edits to docs, diagrams, data, hooks
+	@echo "Serving the handbook at http://$(ADDR)/handbook/ (Ctrl+C to stop)"
+	$(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
+
+build: $(STAMP) ## Build the site into site/ with --strict
+	$(BIN)/mkdocs build --strict --site-dir site
+
+check: $(STAMP) ## Fast: content checks without a build, then a strict build
+	$(BIN)/python scripts/check_handbook.py
+	$(BIN)/mkdocs build --strict --site-dir site
+
+browser-deps: ## Install Debian chromium and poppler-utils when missing (as root)
+	@bash scripts/ensure_browser.sh
+
+test: $(STAMP) browser-deps ## Run every test: unit, fixtures, builds, links, real browser
+	$(BIN)/python -m pytest
+
+test-fast: $(STAMP) ## Run the tests that need no browser
+	$(BIN)/python -m pytest -m "not browser"
+
+linkcheck: build ## Check every link and anchor of the built site with linkchecker
+	$(BIN)/python scripts/linkcheck.py site
+
+vendor: ## Refresh Mermaid and KaTeX from the npm registry (needs npm)
+	$(PYTHON) scripts/vendor_assets.py
+
+lock: ## Re-resolve requirements.in into requirements.lock
+	rm -rf build/lock-venv && $(PYTHON) -m venv build/lock-venv
+	build/lock-venv/bin/pip install --quiet -r requirements.in
+	{ echo "# Exact versions of every Python dependency (direct and transitive)."; \
+	  echo "# Regenerate: make lock   (after changing requirements.in)"; \
+	  build/lock-venv/bin/pip freeze --exclude-editable; } > requirements.lock
+
+clean: ## Remove build outputs (keeps .venv)
+	rm -rf site build .pytest_cache

@@ -1,0 +1,147 @@
+"""Diagrams kept as Mermaid sources in ``diagrams/`` and included into pages.
+
+A page shows a diagram with a ``mermaid`` fence whose only line is
+``--8<-- "diagrams/<area>/<name>.mmd"``. Every file must be included somewhere,
+must carry ``accTitle:`` and ``accDescr:``, and architecture diagrams
+(``architecture.mmd`` or ``*-architecture.mmd``) must keep every node inside the
+two top-level subgraphs ``offline`` and ``online``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .markdown import fences
+from .pages import Page, Site
+from .problems import Problem
+
+INCLUDE = re.compile(r'^\s*--8<--\s+"(?P<path>[^"]+)"\s*$')
+DIAGRAM_TYPES = (
+    "flowchart", "graph", "sequenceDiagram", "classDiagram", "stateDiagram", "stateDiagram-v2",
+    "erDiagram", "journey", "gantt", "pie", "quadrantChart", "requirementDiagram", "gitGraph",
+    "mindmap", "timeline", "sankey-beta", "xychart-beta", "block-beta", "architecture-beta",
+)
+SUBGRAPH = re.compile(r"^\s*subgraph\s+([\w-]+)")
+END = re.compile(r"^\s*end\s*$")
+ARROW = re.compile(r"\s*(?:--\s[^-]*?\s-->|<?[-=.]{2,}[->ox]?|~~~|&)(?:\|[^|]*\|)?\s*")
+NODE = re.compile(r"^(?P<id>[\w-]+)(?P<shape>[\[({>].*?)?(?::::[\w-]+)?$")
+QUOTED = re.compile(r'"[^"]*"')
+STATEMENTS = re.compile(r"^\s*(accTitle|accDescr|classDef|class|style|linkStyle|click|direction|%%)\b")
+ARCHITECTURE_GROUPS = ("offline", "online")
+
+
+@dataclass(frozen=True)
+class Include:
+    """A diagram included by a page.
+
+    Attributes:
+        page: The including page's path from the repository root.
+        line: Line of the ``--8<--`` include.
+        target: The included path as written (``diagrams/x/y.mmd``).
+    """
+
+    page: str
+    line: int
+    target: str
+
+
+def includes_in(page: Page) -> tuple[list[Include], list[Problem]]:
+    """Diagram includes of a page, and mermaid fences that hold inline source instead."""
+    found, problems = [], []
+    for fence in fences(page.text):
+        if fence.info.split(" ")[0] != "mermaid":
+            continue
+        lines = [(n, t) for n, t in fence.body if t.strip()]
+        matches = [(n, INCLUDE.match(t)) for n, t in lines]
+        if len(lines) == 1 and matches[0][1]:
+            found.append(Include(page.path, matches[0][0], matches[0][1]["path"]))
+        else:
+            problems.append(Problem(page.path, fence.line, "mermaid fence holds inline source (move the diagram to diagrams/<area>/<name>.mmd and include it with --8<-- \"path\")"))
+    return found, problems
+
+
+def is_architecture(path: str) -> bool:
+    """Whether a diagram file is an architecture diagram, by its name."""
+    name = Path(path).name
+    return name == "architecture.mmd" or name.endswith("-architecture.mmd")
+
+
+def check_diagram_source(path: str, text: str) -> list[Problem]:
+    """Type line, accessible title and description, and the architecture convention."""
+    lines = text.split("\n")
+    significant = [(n, t.strip()) for n, t in enumerate(lines, start=1) if t.strip() and not t.strip().startswith("%%")]
+    if not significant:
+        return [Problem(path, 1, "diagram file is empty (write a Mermaid diagram)")]
+    problems = []
+    first_line, first = significant[0]
+    kind = first.split()[0]
+    if kind not in DIAGRAM_TYPES:
+        problems.append(Problem(path, first_line, f"diagram does not start with a Mermaid diagram type, found '{kind}' (start with e.g. 'flowchart LR')"))
+    for field in ("accTitle", "accDescr"):
+        if not any(re.match(rf"{field}\s*[:{{]", t) for _, t in significant):
+            what = "title" if field == "accTitle" else "description"
+            problems.append(Problem(path, first_line, f"diagram has no accessible {what} (add a line '{field}: ...' after '{first}')"))
+    if is_architecture(path):
+        problems += check_architecture(path, significant, kind)
+    return problems
+
+
+def check_architecture(path: str, lines: list[tuple[int, str]], kind: str) -> list[Problem]:
+    """Every node of an architecture diagram sits in the ``offline`` or ``online`` group."""
+    if kind not in ("flowchart", "graph"):
+        return [Problem(path, lines[0][0], "architecture diagram must be a flowchart (start with 'flowchart TB')")]
+    problems, depth, top_groups, grouped, loose = [], 0, [], set(), []
+    for number, text in lines[1:]:
+        subgraph = SUBGRAPH.match(text)
+        if subgraph:
+            if depth == 0:
+                top_groups.append((number, subgraph.group(1)))
+            depth += 1
+            continue
+        if END.match(text):
+            depth = max(depth - 1, 0)
+            continue
+        if STATEMENTS.match(text) or text.startswith("accDescr") or text == "}":
+            continue
+        for part in ARROW.split(QUOTED.sub('""', text)):
+            node = NODE.match(part.strip().rstrip(";"))
+            if not node:
+                continue
+            if depth:
+                grouped.add(node["id"])
+            else:
+                loose.append((number, node["id"], bool(node["shape"])))
+    names = [name for _, name in top_groups]
+    for number, name in top_groups:
+        if name not in ARCHITECTURE_GROUPS:
+            problems.append(Problem(path, number, f"architecture diagram has top-level group '{name}' (nest it inside 'offline' or 'online')"))
+    for group in ARCHITECTURE_GROUPS:
+        if group not in names:
+            problems.append(Problem(path, lines[0][0], f"architecture diagram has no '{group}' group (add: subgraph {group}[\"...\"] ... end)"))
+    for number, node, defines in loose:
+        if defines or node not in grouped:
+            problems.append(Problem(path, number, f"node '{node}' is outside the offline and online groups (define it inside one of them)"))
+    return problems
+
+
+def check_diagrams(site: Site) -> list[Problem]:
+    """Includes that point nowhere, inline diagrams, orphan files and bad sources."""
+    problems, included = [], set()
+    for page in site.pages:
+        found, inline = includes_in(page)
+        problems += inline
+        for include in found:
+            target = site.root / include.target
+            if not target.is_file():
+                problems.append(Problem(page.path, include.line, f"diagram file '{include.target}' does not exist (check the path, relative to the repository root)"))
+            else:
+                included.add(target.resolve())
+    diagrams_dir = site.root / "diagrams"
+    for file in sorted(diagrams_dir.rglob("*.mmd")) if diagrams_dir.is_dir() else []:
+        relative = file.relative_to(site.root).as_posix()
+        problems += check_diagram_source(relative, file.read_text(encoding="utf-8"))
+        if file.resolve() not in included:
+            problems.append(Problem(relative, 1, "diagram is not included by any page (include it in a page or delete it)"))
+    return problems

@@ -1,0 +1,69 @@
+"""Shared test helpers: pages from text, and throw-away copies of the site."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from handbook.markdown import read_front_matter
+from handbook.pages import Page, Site
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = Path(sys.executable).with_name("mkdocs")
+
+
+def page(text: str, path: str = "docs/section/page.md") -> Page:
+    """A Page from literal text (dedented, leading newline dropped)."""
+    text = textwrap.dedent(text).lstrip("\n")
+    return Page(path=path, doc_path=path.removeprefix("docs/"), text=text, front=read_front_matter(text))
+
+
+def site(*pages: Page, root: Path = ROOT) -> Site:
+    """A Site holding ``pages``."""
+    by_id = {}
+    for p in pages:
+        if p.id and p.id not in by_id:
+            by_id[p.id] = p
+    return Site(root=root, docs_dir=root / "docs", pages=list(pages), by_id=by_id)
+
+
+def front(id: str, kind: str = "page", extra: str = "") -> str:
+    """Front matter text for a page."""
+    return f"---\nid: {id}\nkind: {kind}\ntitle: {id.replace('-', ' ').title()}\ndescription: About {id}.\n{extra}---\n"
+
+
+def scratch_site(tmp: Path, files: dict[str, str], nav: list[str]) -> Path:
+    """Copy the site's machinery into ``tmp`` with only ``files`` as content.
+
+    ``files`` maps repository paths (``docs/x.md``, ``data/glossary.yml``,
+    ``diagrams/a/b.mmd``) to their text; ``nav`` lists the doc paths in order.
+    The real ``mkdocs.yml``, hooks, theme overrides and vendored assets are used.
+    """
+    for folder in ("hooks", "overrides", "scripts", "docs/assets"):
+        shutil.copytree(ROOT / folder, tmp / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    config = (ROOT / "mkdocs.yml").read_text()
+    config = config[: config.index("\nnav:")] + "\nnav:\n" + "".join(f"  - {p}\n" for p in nav)
+    (tmp / "mkdocs.yml").write_text(config)
+    defaults = {"data/bibliography.yml": "{}\n", "data/glossary.yml": "[]\n"}
+    for path, text in {**defaults, **files}.items():
+        target = tmp / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(textwrap.dedent(text).lstrip("\n"))
+    return tmp
+
+
+def build(project: Path, site_dir: Path | None = None) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` in ``project``; returns the finished process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    args = [str(MKDOCS), "build", "--strict", "--site-dir", str(site_dir or project / "site")]
+    return subprocess.run(args, cwd=project, capture_output=True, text=True, env=env, check=False)
+
+
+def warnings(output: str) -> list[str]:
+    """The ``path:line: message`` warnings a build logged, without logger prefixes."""
+    return [m.group(1) for m in re.finditer(r"WARNING\s+-\s+(?:\[[\w_]+\]\s+)?(\S+:\d+: .*)", output)]
