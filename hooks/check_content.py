@@ -12,6 +12,7 @@ from pathlib import Path
 from mkdocs.plugins import get_plugin_logger
 
 from handbook.checks import load_handbook, run_checks
+from handbook.diagrams import neutralise_missing_includes
 
 log = get_plugin_logger("check_content")
 
@@ -22,3 +23,8 @@ def on_files(files, config):
     for problem in run_checks(handbook, config.nav):
         log.warning(str(problem))
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Keep a missing diagram file from aborting the build before every problem is listed."""
+    return neutralise_missing_includes(markdown, Path(config.config_file_path).parent)

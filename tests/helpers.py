@@ -49,6 +49,7 @@ def scratch_site(tmp: Path, files: dict[str, str], nav: list[str]) -> Path:
     config = (ROOT / "mkdocs.yml").read_text()
     config = config[: config.index("\nnav:")] + "\nnav:\n" + "".join(f"  - {p}\n" for p in nav)
     (tmp / "mkdocs.yml").write_text(config)
+    (tmp / "diagrams").mkdir()
     defaults = {"data/bibliography.yml": "{}\n", "data/glossary.yml": "[]\n"}
     for path, text in {**defaults, **files}.items():
         target = tmp / path
@@ -66,4 +67,4 @@ def build(project: Path, site_dir: Path | None = None) -> subprocess.CompletedPr
 
 def warnings(output: str) -> list[str]:
     """The ``path:line: message`` warnings a build logged, without logger prefixes."""
-    return [m.group(1) for m in re.finditer(r"WARNING\s+-\s+(?:\[[\w_]+\]\s+)?(\S+:\d+: .*)", output)]
+    return [m.group(1) for m in re.finditer(r"WARNING\s+-\s+(?:[\w_]+:\s+)?(\S+:\d+: .*)", output)]

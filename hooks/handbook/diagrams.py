@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .hygiene import find_placeholders
 from .markdown import fences
 from .pages import Page, Site
 from .problems import Problem
@@ -60,6 +61,23 @@ def includes_in(page: Page) -> tuple[list[Include], list[Problem]]:
         else:
             problems.append(Problem(page.path, fence.line, "mermaid fence holds inline source (move the diagram to diagrams/<area>/<name>.mmd and include it with --8<-- \"path\")"))
     return found, problems
+
+
+def neutralise_missing_includes(markdown: str, root: Path) -> str:
+    """Turn includes of missing diagram files into Mermaid comments.
+
+    The check has already reported them with their page and line; without this,
+    pymdownx.snippets would stop the build at the first one, hiding every later
+    problem.
+    """
+
+    def keep_or_comment(line: str) -> str:
+        match = INCLUDE.match(line)
+        if match and not (root / match["path"]).is_file():
+            return f"%% missing diagram file {match['path']}"
+        return line
+
+    return "\n".join(keep_or_comment(line) for line in markdown.split("\n"))
 
 
 def is_architecture(path: str) -> bool:
@@ -141,7 +159,9 @@ def check_diagrams(site: Site) -> list[Problem]:
     diagrams_dir = site.root / "diagrams"
     for file in sorted(diagrams_dir.rglob("*.mmd")) if diagrams_dir.is_dir() else []:
         relative = file.relative_to(site.root).as_posix()
-        problems += check_diagram_source(relative, file.read_text(encoding="utf-8"))
+        text = file.read_text(encoding="utf-8")
+        problems += check_diagram_source(relative, text)
+        problems += find_placeholders(relative, text)
         if file.resolve() not in included:
             problems.append(Problem(relative, 1, "diagram is not included by any page (include it in a page or delete it)"))
     return problems

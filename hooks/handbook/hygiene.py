@@ -38,7 +38,7 @@ def find_placeholders(path: str, text: str, lines=None) -> list[Problem]:
     """
     lines = lines if lines is not None else enumerate(text.split("\n"), start=1)
     return [
-        Problem(path, number, f"placeholder '{match.group(1)}' left in a published page (write the content, then delete the marker)")
+        Problem(path, number, f"placeholder '{match.group(1)}' left in published content (write the content, then delete the marker)")
         for number, line in lines
         for match in [PLACEHOLDER.search(line)]
         if match

@@ -31,12 +31,15 @@ class Field:
         type: ``str``, ``int``, ``list`` (of strings), ``dict`` (of strings).
         required: Whether the key must be present.
         choices: Allowed values (for a ``list``, allowed items).
+        scalars: Whether the items of a ``list`` or ``dict`` must be plain values
+            (``False`` for a mapping validated field by field, like ``facts``).
     """
 
     name: str
     type: type
     required: bool = True
     choices: tuple[str, ...] = ()
+    scalars: bool = True
 
 
 COMMON = (
@@ -45,7 +48,7 @@ COMMON = (
 )
 EXTRA = {
     "framework-step": (Field("step", int),),
-    "case-study": (Field("facts", dict), Field("uses", list, required=False)),
+    "case-study": (Field("facts", dict, scalars=False), Field("uses", list, required=False)),
     "cheat-sheet": (),
     "page": (),
 }
@@ -87,7 +90,7 @@ def check_fields(data: dict, fields: tuple[Field, ...], text: str, where: str, p
         if spec.type in (list, dict) and not items:
             problems.append(Problem(path, line, f"{where} field '{spec.name}' is empty (give at least one value)"))
         for item in items:
-            if spec.type in (list, dict) and not isinstance(item, (str, int, float)):
+            if spec.type in (list, dict) and spec.scalars and not isinstance(item, (str, int, float)):
                 problems.append(Problem(path, line, f"{where} field '{spec.name}' holds {type(item).__name__} '{item}' (write plain strings)"))
             elif spec.choices and item not in spec.choices:
                 problems.append(Problem(path, line, f"{where} field '{spec.name}' has unknown value '{item}' ({_suggest(str(item), spec.choices)})"))

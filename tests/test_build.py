@@ -1,0 +1,53 @@
+"""Strict builds: the real site passes; a site with one of each defect fails with every message."""
+
+import shutil
+from pathlib import Path
+
+from helpers import ROOT, build, scratch_site, warnings
+
+BROKEN = ROOT / "tests/fixtures/broken-site"
+
+EXPECTED = [
+    # MkDocs' own validation: page links and anchors.
+    "Doc file 'index.md' contains a link 'nowhere.md', but the target is not found among documentation files.",
+    "Doc file 'index.md' contains a link 'framework/evaluation.md#no-such-anchor', but the doc 'framework/evaluation.md' does not contain an anchor '#no-such-anchor'.",
+]
+EXPECTED_CONTENT = [
+    "docs/index.md:10: unknown citation key 'covington2016dep' (did you mean 'covington2016deep'?)",
+    "data/bibliography.yml:1: entry 'covington2016deep' is never cited (cite it with [@covington2016deep] or delete it)",
+    "data/bibliography.yml:7: entry 'rendle2010factorization' is missing required field 'venue' (add it, verified against the source)",
+    "docs/index.md:10: unknown glossary term 'feature stor' (did you mean 'feature store'?)",
+    "data/glossary.yml:3: 'Feature Store' is defined twice, first at line 1 (keep one definition)",
+    "docs/case-studies/demo.md:4: front matter field 'title' must be a string, not list (write title: a string)",
+    "docs/case-studies/demo.md:12: facts field 'label_source' has unknown value 'natrual' (did you mean 'natural'?)",
+    "docs/framework/evaluation.md:4: step 9 does not exist (use 1-7)",
+    "docs/case-studies/demo.md:2: duplicate page id 'demo', already used by docs/case-studies/copy.md (choose a unique id)",
+    "docs/case-studies/demo.md:24: section '#data-preparation' is out of order (required order: clarify-requirements, frame-the-problem, data-preparation, model-development, evaluation, deployment-and-serving, monitoring-and-infrastructure, follow-up-questions, other-talking-points, references)",
+    "docs/case-studies/demo.md:25: missing section '## 5. Evaluation { #evaluation }' (add it after #model-development)",
+    "docs/case-studies/demo.md:18: uses unknown cheat-sheet topic 'feature-store' (did you mean 'feature-stores'?)",
+    "docs/index.md:17: diagram file 'diagrams/demo/missing.mmd' does not exist (check the path, relative to the repository root)",
+    "diagrams/demo/orphan.mmd:1: diagram is not included by any page (include it in a page or delete it)",
+    "diagrams/demo/no-names.mmd:1: diagram has no accessible title (add a line 'accTitle: ...' after 'flowchart LR')",
+    "diagrams/demo/no-names.mmd:1: diagram has no accessible description (add a line 'accDescr: ...' after 'flowchart LR')",
+    "docs/index.md:12: image has no alt text (describe it: ![what the image shows](...))",
+    "docs/case-studies/copy.md:1: page is not in the navigation (add 'case-studies/copy.md' under nav: in mkdocs.yml)",
+    "docs/index.md:14: placeholder 'TODO' left in published content (write the content, then delete the marker)",
+]
+
+
+def test_real_site_builds_strict(real_site):
+    result, _ = real_site
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert "WARNING" not in result.stderr
+
+
+def test_broken_site_fails_with_every_message_in_one_run(tmp_path: Path):
+    files = {str(p.relative_to(BROKEN)): p.read_text() for p in BROKEN.rglob("*") if p.is_file() and p.name != "README.md"}
+    project = scratch_site(tmp_path, files, ["index.md", "framework/evaluation.md", "case-studies/demo.md", "cheat-sheets/feature-stores.md"])
+    result = build(project)
+    assert result.returncode == 1
+    logged = warnings(result.stderr)
+    missing = [m for m in EXPECTED_CONTENT if m not in logged]
+    assert not missing, "\n".join(["missing:", *missing, "logged:", *logged])
+    for message in EXPECTED:
+        assert message in result.stderr, result.stderr

@@ -1,0 +1,70 @@
+"""Diagram includes, accessible names, the architecture convention and orphans."""
+
+from pathlib import Path
+
+from helpers import front, page, site
+
+from handbook.diagrams import check_diagram_source, check_diagrams, includes_in
+
+GOOD = "flowchart LR\n    accTitle: T\n    accDescr: D\n    a --> b\n"
+ARCH = """flowchart TB
+    accTitle: System
+    accDescr: Offline and online halves.
+    subgraph offline["Offline"]
+        logs[("Logs")] --> train["Train"]
+        subgraph inner["Nested is fine"]
+            reg["Registry"]
+        end
+    end
+    subgraph online["Online"]
+        api["API"] -->|"calls"| model["Model"]
+    end
+    train --> reg
+    reg -.-> model
+"""
+
+
+def messages(problems):
+    return [str(p) for p in problems]
+
+
+def test_good_sources_pass():
+    assert check_diagram_source("diagrams/a/flow.mmd", GOOD) == []
+    assert check_diagram_source("diagrams/a/architecture.mmd", ARCH) == []
+
+
+def test_missing_type_and_accessible_names():
+    assert messages(check_diagram_source("diagrams/a/x.mmd", "%% c\nflowhcart LR\n  a --> b\n")) == [
+        "diagrams/a/x.mmd:2: diagram does not start with a Mermaid diagram type, found 'flowhcart' (start with e.g. 'flowchart LR')",
+        "diagrams/a/x.mmd:2: diagram has no accessible title (add a line 'accTitle: ...' after 'flowhcart LR')",
+        "diagrams/a/x.mmd:2: diagram has no accessible description (add a line 'accDescr: ...' after 'flowhcart LR')",
+    ]
+
+
+def test_architecture_nodes_must_sit_in_offline_or_online():
+    text = ARCH.replace('    train --> reg\n', '    train --> reg\n    cache[("Cache")] --> api\n    ghost --> api\n')
+    text = text.replace('subgraph online["Online"]', 'subgraph serving["Online"]')
+    assert messages(check_diagram_source("diagrams/a/system-architecture.mmd", text)) == [
+        "diagrams/a/system-architecture.mmd:10: architecture diagram has top-level group 'serving' (nest it inside 'offline' or 'online')",
+        "diagrams/a/system-architecture.mmd:1: architecture diagram has no 'online' group (add: subgraph online[\"...\"] ... end)",
+        "diagrams/a/system-architecture.mmd:14: node 'cache' is outside the offline and online groups (define it inside one of them)",
+        "diagrams/a/system-architecture.mmd:15: node 'ghost' is outside the offline and online groups (define it inside one of them)",
+    ]
+    assert messages(check_diagram_source("diagrams/a/architecture.mmd", "sequenceDiagram\n accTitle: a\n accDescr: b\n")) == [
+        "diagrams/a/architecture.mmd:1: architecture diagram must be a flowchart (start with 'flowchart TB')"]
+
+
+def test_inline_diagrams_missing_files_and_orphans(tmp_path: Path):
+    (tmp_path / "diagrams/a").mkdir(parents=True)
+    (tmp_path / "diagrams/a/used.mmd").write_text(GOOD)
+    (tmp_path / "diagrams/a/orphan.mmd").write_text(GOOD.replace("a --> b", "a --> b[TODO]"))
+    text = (front("p") + '```mermaid\n--8<-- "diagrams/a/used.mmd"\n```\n\n```mermaid\n--8<-- "diagrams/a/gone.mmd"\n```\n\n'
+            "```mermaid\nflowchart LR\n  a --> b\n```\n")
+    p = page(text)
+    assert [(i.line, i.target) for i in includes_in(p)[0]] == [(8, "diagrams/a/used.mmd"), (12, "diagrams/a/gone.mmd")]
+    assert messages(check_diagrams(site(p, root=tmp_path))) == [
+        'docs/section/page.md:15: mermaid fence holds inline source (move the diagram to diagrams/<area>/<name>.mmd and include it with --8<-- "path")',
+        "docs/section/page.md:12: diagram file 'diagrams/a/gone.mmd' does not exist (check the path, relative to the repository root)",
+        "diagrams/a/orphan.mmd:4: placeholder 'TODO' left in published content (write the content, then delete the marker)",
+        "diagrams/a/orphan.mmd:1: diagram is not included by any page (include it in a page or delete it)",
+    ]

@@ -1,0 +1,48 @@
+"""Navigation coverage and the generated cross-links."""
+
+from helpers import front, page, site
+
+from handbook.crosslinks import applied_in_markdown, at_a_glance_markdown, matrix_markdown, used_in_markdown
+from handbook.navigation import check_navigation, nav_paths
+
+FACTS = ("facts:\n  task: [retrieval, ranking]\n  serving: online\n  latency_budget_ms: 200\n"
+         "  scale:\n    peak_qps: 20 k\nuses: [ann-indexes]\n")
+STUDY = page(front("visual-search", "case-study", FACTS), "docs/case-studies/visual-search.md")
+STEP = page(front("evaluation", "framework-step", "step: 5\n"), "docs/framework/evaluation.md")
+SHEET = page(front("ann-indexes", "cheat-sheet"), "docs/cheat-sheets/ann-indexes.md")
+OTHER_SHEET = page(front("cold-start", "cheat-sheet"), "docs/cheat-sheets/cold-start.md")
+MATRIX = page(front("case-studies"), "docs/case-studies/index.md")
+SITE = site(STUDY, STEP, SHEET, OTHER_SHEET, MATRIX)
+
+
+def test_pages_missing_from_nav():
+    nav = [{"Home": "case-studies/index.md"}, {"Framework": ["framework/evaluation.md", {"x": "cheat-sheets/ann-indexes.md"}]}]
+    assert nav_paths(nav) == {"case-studies/index.md", "framework/evaluation.md", "cheat-sheets/ann-indexes.md"}
+    assert [str(p) for p in check_navigation(SITE, nav)] == [
+        "docs/case-studies/visual-search.md:1: page is not in the navigation (add 'case-studies/visual-search.md' under nav: in mkdocs.yml)",
+        "docs/cheat-sheets/cold-start.md:1: page is not in the navigation (add 'cheat-sheets/cold-start.md' under nav: in mkdocs.yml)",
+    ]
+
+
+def test_step_pages_link_the_matching_section_of_each_case_study():
+    assert applied_in_markdown(SITE, STEP) == (
+        "## Applied in the case studies { #applied-in }\n\n"
+        "- [Visual Search](../case-studies/visual-search.md#evaluation): About visual-search.\n")
+    assert "No case study has been published yet." in applied_in_markdown(site(STEP), STEP)
+
+
+def test_cheat_sheets_list_only_the_case_studies_that_use_them():
+    assert "- [Visual Search](../case-studies/visual-search.md)" in used_in_markdown(SITE, SHEET)
+    assert "No case study uses this topic yet." in used_in_markdown(SITE, OTHER_SHEET)
+
+
+def test_case_study_box_and_matrix_come_from_front_matter():
+    box = at_a_glance_markdown(SITE, STUDY)
+    assert box.startswith('???+ abstract "At a glance"')
+    assert "    | ML task | retrieval, ranking |" in box
+    assert "    | Latency budget | 200 ms p99 |" in box
+    assert "Cheat sheets used: [Ann Indexes](../cheat-sheets/ann-indexes.md)." in box
+    assert "[5. Evaluation](../framework/evaluation.md)" in box
+    matrix = matrix_markdown(SITE, MATRIX)
+    assert "| [Visual Search](visual-search.md) | retrieval, ranking | n/a |" in matrix
+    assert "| online | 200 ms p99 | peak qps: 20 k |" in matrix

@@ -1,0 +1,83 @@
+"""Front matter per page kind, unique ids, references to cheat sheets."""
+
+from helpers import front, page, site
+
+from handbook.schema import check_front_matter, check_ids, check_references_to_pages
+
+CASE_STUDY = """
+---
+id: visual-search
+kind: case-study
+title: Visual search
+description: Find similar images.
+facts:
+  setting: Image app
+  task: [retrieval]
+  input: An image
+  output: 50 images
+  modalities: [image]
+  label_source: [natural]
+  offline_metrics: [recall@k]
+  online_metrics: [CTR]
+  serving: online
+  latency_budget_ms: 200
+  scale:
+    daily_active_users: 100 M
+uses: [ann-indexes]
+---
+Body.
+"""
+
+
+def messages(problems):
+    return [str(p) for p in problems]
+
+
+def test_valid_pages_have_no_problems():
+    assert check_front_matter(page(CASE_STUDY)) == []
+    assert check_front_matter(page(front("evaluation", "framework-step", "step: 5\n"))) == []
+    assert check_front_matter(page(front("ann-indexes", "cheat-sheet"))) == []
+
+
+def test_missing_required_field():
+    text = "---\nid: a\nkind: page\ntitle: A\n---\n"
+    assert messages(check_front_matter(page(text))) == [
+        "docs/section/page.md:1: front matter is missing required field 'description' (add description: a string)"]
+
+
+def test_wrong_type_and_unknown_value_and_unknown_field():
+    text = "---\nid: a\nkind: chat-sheet\ntitle: [A]\ndescription: d\ncolour: red\n---\n"
+    assert messages(check_front_matter(page(text))) == [
+        "docs/section/page.md:6: unknown front matter field 'colour' (use one of: description, generate, id, kind, title)",
+        "docs/section/page.md:3: front matter field 'kind' has unknown value 'chat-sheet' (did you mean 'cheat-sheet'?)",
+        "docs/section/page.md:4: front matter field 'title' must be a string, not list (write title: a string)",
+    ]
+
+
+def test_case_study_facts_are_typed():
+    text = CASE_STUDY.replace("task: [retrieval]", "task: [retreival]").replace("  latency_budget_ms: 200\n", "")
+    assert messages(check_front_matter(page(text))) == [
+        "docs/section/page.md:8: facts field 'task' has unknown value 'retreival' (did you mean 'retrieval'?)",
+        "docs/section/page.md:15: facts of an online or hybrid system need 'latency_budget_ms' (add the end-to-end p99 budget in ms)",
+    ]
+
+
+def test_step_page_id_must_match_its_step_and_ids_are_kebab_case():
+    assert messages(check_front_matter(page(front("evaluation", "framework-step", "step: 4\n")))) == [
+        "docs/section/page.md:2: step 4 page must have id 'model-development' (the id is the anchor case studies use)"]
+    assert messages(check_front_matter(page(front("Bad_Id")))) == [
+        "docs/section/page.md:2: id 'Bad_Id' is not kebab-case (use lower-case words joined by hyphens)"]
+
+
+def test_duplicate_ids():
+    first, second = page(front("same"), "docs/a.md"), page(front("same"), "docs/b.md")
+    assert messages(check_ids(site(first, second))) == [
+        "docs/b.md:2: duplicate page id 'same', already used by docs/a.md (choose a unique id)"]
+
+
+def test_uses_must_name_an_existing_cheat_sheet():
+    study = page(CASE_STUDY.replace("[ann-indexes]", "[ann-indexs]"), "docs/case-studies/v.md")
+    sheet = page(front("ann-indexes", "cheat-sheet"), "docs/cheat-sheets/ann-indexes.md")
+    assert messages(check_references_to_pages(site(study, sheet))) == [
+        "docs/case-studies/v.md:19: uses unknown cheat-sheet topic 'ann-indexs' (did you mean 'ann-indexes'?)"]
+    assert check_references_to_pages(site(page(CASE_STUDY, "docs/case-studies/v.md"), sheet)) == []

@@ -1,0 +1,74 @@
+"""The contributor scripts: content check without a build, scaffolder, vendored assets."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from helpers import ROOT
+
+import check_handbook
+import new_page
+import vendor_assets
+from handbook.checks import load_handbook, run_checks
+
+
+@pytest.fixture
+def checkout(tmp_path: Path) -> Path:
+    """A copy of the content and configuration of the repository."""
+    for folder in ("docs", "data", "diagrams"):
+        shutil.copytree(ROOT / folder, tmp_path / folder)
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
+
+
+def test_real_handbook_has_no_content_problems():
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/check_handbook.py")], capture_output=True, text=True)
+    assert result.stdout == ""
+    assert result.returncode == 0, result.stdout
+    assert result.stderr.startswith("0 problem(s) in ")
+
+
+def test_check_script_prints_problems_and_fails(checkout: Path, capsys):
+    page = checkout / "docs/reference/glossary.md"
+    page.write_text(page.read_text() + "\nSee [[no such term]].\n")
+    assert check_handbook.main(["--root", str(checkout)]) == 1
+    out = capsys.readouterr().out
+    assert "docs/reference/glossary.md:" in out
+    assert ": unknown glossary term 'no such term' (define it in data/glossary.yml)" in out
+
+
+def test_scaffolded_case_study_fails_only_on_placeholders(checkout: Path):
+    created = new_page.create("case-study", "fraud-detection", "Payment fraud detection", root=checkout)
+    assert [p.relative_to(checkout).as_posix() for p in created] == [
+        "docs/case-studies/fraud-detection.md", "diagrams/fraud-detection/architecture.mmd"]
+    assert "      - Payment fraud detection: case-studies/fraud-detection.md" in (checkout / "mkdocs.yml").read_text()
+    config = check_handbook.read_config(checkout)
+    problems = run_checks(load_handbook(checkout), config["nav"])
+    assert problems, "the template must fail until its placeholders are filled"
+    assert {p.path for p in problems} == {"docs/case-studies/fraud-detection.md", "diagrams/fraud-detection/architecture.mmd"}
+    assert all("placeholder 'TODO'" in p.message for p in problems), [str(p) for p in problems]
+
+
+def test_scaffolded_cheat_sheet_creates_its_nav_section(checkout: Path):
+    new_page.create("cheat-sheet", "feature-stores", "Feature stores", root=checkout)
+    config = check_handbook.read_config(checkout)
+    problems = run_checks(load_handbook(checkout), config["nav"])
+    assert all("placeholder 'TODO'" in p.message for p in problems), [str(p) for p in problems]
+    with pytest.raises(FileExistsError, match="already exists"):
+        new_page.create("cheat-sheet", "feature-stores", "Again", root=checkout)
+    with pytest.raises(ValueError, match="not kebab-case"):
+        new_page.create("cheat-sheet", "Feature_Stores", "Bad", root=checkout)
+
+
+def test_vendored_assets_match_their_manifest(tmp_path: Path):
+    assert vendor_assets.verify() == []
+    copy = tmp_path / "vendor"
+    shutil.copytree(vendor_assets.VENDOR_DIR, copy)
+    (copy / "mermaid/mermaid.min.js").write_text("tampered")
+    (copy / "katex/extra.js").write_text("unexpected")
+    assert vendor_assets.verify(copy) == [
+        "katex/extra.js: checksum differs from manifest.json (run scripts/vendor_assets.py)",
+        "mermaid/mermaid.min.js: checksum differs from manifest.json (run scripts/vendor_assets.py)",
+    ]
