@@ -68,3 +68,12 @@ def test_inline_diagrams_missing_files_and_orphans(tmp_path: Path):
         "diagrams/a/orphan.mmd:4: placeholder 'TODO' left in published content (write the content, then delete the marker)",
         "diagrams/a/orphan.mmd:1: diagram is not included by any page (include it in a page or delete it)",
     ]
+
+
+def test_mermaid_sources_are_escaped_once_in_html():
+    from handbook.diagrams import escape_mermaid_sources
+
+    html = '<p>a<br/>b</p><pre class="mermaid"><code>flowchart LR\n a["one<br/>two"] -->|"p99 < 5 ms & up"| b\n</code></pre>'
+    out = escape_mermaid_sources(html)
+    assert out == ('<p>a<br/>b</p><pre class="mermaid"><code>flowchart LR\n a["one&lt;br/&gt;two"] --&gt;|"p99 &lt; 5 ms &amp; up"| b\n</code></pre>')
+    assert escape_mermaid_sources(out) == out

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html import escape, unescape
 from pathlib import Path
 
 from .hygiene import find_placeholders
@@ -78,6 +79,20 @@ def neutralise_missing_includes(markdown: str, root: Path) -> str:
         return line
 
     return "\n".join(keep_or_comment(line) for line in markdown.split("\n"))
+
+
+MERMAID_BLOCK = re.compile(r'(<pre class="mermaid"><code>)(.*?)(</code></pre>)', re.DOTALL)
+
+
+def escape_mermaid_sources(html: str) -> str:
+    """HTML-escape the Mermaid source inside ``<pre class="mermaid"><code>`` blocks.
+
+    mermaid2's fence writes the source unescaped, so a label such as
+    ``"one<br/>two"`` or ``p99 < 200 ms`` would be parsed as HTML and reach
+    Mermaid without its ``<br/>`` or with a broken ``<``. Escaped, the block's
+    ``textContent`` is exactly the source file.
+    """
+    return MERMAID_BLOCK.sub(lambda m: m.group(1) + escape(unescape(m.group(2)), quote=False) + m.group(3), html)
 
 
 def is_architecture(path: str) -> bool:

@@ -1,0 +1,135 @@
+"""The built site in a real browser (Playwright driving Debian Chromium), all on 127.0.0.1."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+from helpers import build, front, scratch_site
+
+from browser import CHROMIUM, CHROMIUM_FLAGS, open_session, render_problems, wait_for_rendering
+from local_server import serve
+
+pytestmark = pytest.mark.browser
+
+MALFORMED = "flowchart LR\n    accTitle: Broken\n    accDescr: A diagram with a syntax error.\n    a --> (\n"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian Chromium, headless, launched once for the session."""
+    playwright = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make browser-deps` (apt-get install chromium)")
+    with playwright.sync_playwright() as driver:
+        instance = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def served(real_site, site_url, site_prefix):
+    """The real site served where its ``site_url`` puts it: ``(base URL, site folder)``."""
+    result, site_dir = real_site
+    assert result.returncode == 0, result.stderr[-3000:]
+    origin = "{0.scheme}://{0.netloc}".format(urlparse(site_url))
+    with serve(site_dir, site_prefix, origin) as base:
+        yield base, site_dir
+
+
+def pages_of(site_dir: Path) -> list[tuple[str, int, int]]:
+    """``(URL path, diagrams, formulas)`` for every page of a built site."""
+    found = []
+    for html in sorted(site_dir.rglob("index.html")):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        path = html.parent.relative_to(site_dir).as_posix()
+        found.append(("" if path == "." else path + "/", len(soup.select("pre.mermaid")), len(soup.select(".arithmatex"))))
+    return found
+
+
+def load_and_check(session, url: str, diagrams: int, maths: int) -> list[str]:
+    """Open ``url`` directly and return everything wrong with it."""
+    session.errors.clear()
+    session.page.goto(url, wait_until="load")
+    state = wait_for_rendering(session, diagrams, maths)
+    return render_problems(url, state, diagrams, maths) + [f"{url}: {e}" for e in session.errors]
+
+
+def test_every_page_loads_renders_and_stays_local(browser, served):
+    base, site_dir = served
+    pages = pages_of(site_dir)
+    assert len(pages) >= 10 and sum(d for _, d, _ in pages) >= 10
+    session = open_session(browser)
+    problems = []
+    for path, diagrams, maths in pages:
+        problems += load_and_check(session, base + path, diagrams, maths)
+    assert session.blocked == [], "requests left 127.0.0.1"
+    assert problems == []
+
+
+def test_diagrams_and_maths_render_after_instant_navigation(browser, served):
+    base, site_dir = served
+    session = open_session(browser)
+    page = session.page
+    problems = []
+    for path, diagrams, maths in pages_of(site_dir):
+        if not (diagrams or maths) or path.startswith("print_page"):
+            continue
+        page.goto(base + "reference/", wait_until="load")
+        page.wait_for_function("() => typeof document$ !== 'undefined'")
+        page.evaluate("window.__noReload = true")
+        page.evaluate("(href) => { const a = document.createElement('a'); a.href = href; document.body.appendChild(a); a.click(); }", base + path)
+        page.wait_for_url(base + path)
+        if not page.evaluate("window.__noReload === true"):
+            problems.append(f"{base + path}: reached by a full reload, not instant navigation")
+        state = wait_for_rendering(session, diagrams, maths)
+        problems += render_problems(base + path + " (instant)", state, diagrams, maths)
+    assert session.blocked == []
+    assert problems == [] and session.errors == []
+
+
+def test_dark_mode_keeps_diagrams_rendered(browser, served):
+    base, site_dir = served
+    path, diagrams, maths = max(pages_of(site_dir), key=lambda p: p[1] if not p[0].startswith("print") else 0)
+    session = open_session(browser)
+    page = session.page
+    assert load_and_check(session, base + path, diagrams, maths) == []
+    for _ in range(3):
+        if page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate":
+            break
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    state = wait_for_rendering(session, diagrams, maths)
+    assert render_problems(base + path, state, diagrams, maths) == []
+    assert session.errors == [] and session.blocked == []
+
+
+def test_search_finds_a_page_by_a_word_on_it(browser, served):
+    base, _ = served
+    session = open_session(browser)
+    page = session.page
+    page.goto(base, wait_until="load")
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.fill("whiteboard")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.md-search-result__item a')]"
+        ".some(a => a.href.includes('framework/interview-playbook/'))", timeout=20_000)
+    assert "matching document" in page.locator(".md-search-result__meta").inner_text()
+    assert session.errors == [] and session.blocked == []
+
+
+def test_malformed_diagram_fails_the_render_check(browser, tmp_path: Path, site_prefix):
+    files = {
+        "docs/index.md": front("home") + '\n```mermaid\n--8<-- "diagrams/demo/broken.mmd"\n```\n',
+        "diagrams/demo/broken.mmd": MALFORMED,
+    }
+    project = scratch_site(tmp_path, files, ["index.md"])
+    assert build(project).returncode == 0, "the static checks cannot see Mermaid syntax errors"
+    session = open_session(browser)
+    with serve(project / "site", site_prefix) as base:
+        problems = load_and_check(session, base, 1, 0)
+    assert problems, "a diagram with a syntax error must fail the render check"
+    assert problems[0] == f"{base}: 0 of 1 diagrams rendered (1 left as source)"
