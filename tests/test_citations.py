@@ -51,6 +51,7 @@ def test_labels_by_author_count():
     assert short_label(ENTRY) == "Covington et al. 2016"
     assert short_label({**ENTRY, "authors": ["Yifan Hu", "Yehuda Koren"]}) == "Hu and Koren 2016"
     assert short_label({**ENTRY, "authors": ["Steffen Rendle"]}) == "Rendle 2016"
+    assert short_label({**ENTRY, "authors": ["{COCO Consortium}"]}) == "COCO Consortium 2016"
 
 
 def test_citations_render_as_links_to_the_references_page():

@@ -110,10 +110,20 @@ def check_citations(site: Site, bibliography: Bibliography) -> list[Problem]:
     return problems
 
 
+def display_name(name: str) -> str:
+    """An author as printed: ``{COCO Consortium}`` (an organisation) loses its braces."""
+    return name[1:-1] if name.startswith("{") and name.endswith("}") else name
+
+
+def family_name(name: str) -> str:
+    """The name a citation label uses: the last word, or a whole ``{Organisation}``."""
+    return display_name(name) if name.startswith("{") else name.split()[-1]
+
+
 def short_label(entry: dict) -> str:
-    """``Covington et al. 2016``, ``Hu and Koren 2008`` or ``Rendle 2010``."""
+    """``Covington et al. 2016``, ``Hu and Koren 2008``, ``Rendle 2010`` or ``COCO Consortium 2015``."""
     authors = entry.get("authors") or ["Anonymous"]
-    family = [str(name).split()[-1] for name in authors]
+    family = [family_name(str(name)) for name in authors]
     if len(family) == 1:
         names = family[0]
     elif len(family) == 2:
@@ -141,7 +151,7 @@ def render_citations(markdown: str, doc_path: str, entries: dict[str, dict]) -> 
 
 def format_entry(key: str, entry: dict) -> str:
     """One bibliography entry as a Markdown paragraph with a stable anchor."""
-    authors = [str(a) for a in entry.get("authors", [])]
+    authors = [display_name(str(a)) for a in entry.get("authors", [])]
     names = ", ".join(authors[:-1]) + f" and {authors[-1]}" if len(authors) > 1 else "".join(authors)
     locators = []
     if entry.get("doi"):
