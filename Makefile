@@ -14,7 +14,7 @@ ADDR   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help venv serve build check test test-fast linkcheck browser-deps vendor lock clean
+.PHONY: help venv serve build check test test-fast linkcheck benchmark browser-deps vendor lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -48,6 +48,9 @@ test-fast: $(STAMP) ## Run the tests that need no browser
 
 linkcheck: build ## Check every link and anchor of the built site with linkchecker
 	$(BIN)/python scripts/linkcheck.py site
+
+benchmark: $(STAMP) ## Measure build time with and without the hooks, and the check script
+	$(BIN)/python scripts/benchmark.py
 
 vendor: ## Refresh Mermaid and KaTeX from the npm registry (needs npm)
 	$(PYTHON) scripts/vendor_assets.py

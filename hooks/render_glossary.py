@@ -24,4 +24,4 @@ def on_page_markdown(markdown, page, config, files):
     markdown = render_term_links(markdown, page.file.src_uri, glossary)
     if page.meta.get("generate") == "glossary":
         markdown += "\n\n" + glossary_markdown(glossary, page.file.src_uri)
-    return markdown + "\n\n" + abbreviations_markdown(glossary) + "\n"
+    return markdown + "\n\n" + abbreviations_markdown(glossary, markdown) + "\n"

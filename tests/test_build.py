@@ -1,5 +1,6 @@
 """Strict builds: the real site passes; a site with one of each defect fails with every message."""
 
+import re
 import shutil
 from pathlib import Path
 
@@ -51,3 +52,12 @@ def test_broken_site_fails_with_every_message_in_one_run(tmp_path: Path):
     assert not missing, "\n".join(["missing:", *missing, "logged:", *logged])
     for message in EXPECTED:
         assert message in result.stderr, result.stderr
+
+
+def test_every_message_is_explained_on_the_errors_page():
+    """Each message of the broken site matches a "message starts with" row of errors.md."""
+    rows = re.findall(r"^\| (`.+?) \|", (ROOT / "docs/contributing/errors.md").read_text(), re.MULTILINE)
+    patterns = [re.escape(code).replace(r"\.\.\.", ".*?") for row in rows for code in re.findall(r"`([^`]+)`", row)]
+    for message in EXPECTED_CONTENT:
+        text = message.split(": ", 1)[1]
+        assert any(re.match(pattern, text) for pattern in patterns), f"{text!r} is not explained in errors.md"

@@ -55,6 +55,8 @@ def test_term_links_render_with_the_definition_as_tooltip():
 def test_abbreviations_and_glossary_page_come_from_the_same_entries():
     assert abbreviations_markdown(GLOSSARY) == (
         "*[ANN]: Approximate nearest neighbour: Search that trades a little 'recall' for speed \u2223 memory.")
+    assert abbreviations_markdown(GLOSSARY, "An ANN-like index, no abbreviation here") == ""
+    assert abbreviations_markdown(GLOSSARY, "An ANN index.").startswith("*[ANN]: ")
     body = glossary_markdown(GLOSSARY, "reference/glossary.md")
     assert body.startswith("2 terms.")
     assert "## A { #letter-a }" in body and "## T { #letter-t }" in body

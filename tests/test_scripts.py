@@ -51,13 +51,14 @@ def test_scaffolded_case_study_fails_only_on_placeholders(checkout: Path):
     assert all("placeholder 'TODO'" in p.message for p in problems), [str(p) for p in problems]
 
 
-def test_scaffolded_cheat_sheet_creates_its_nav_section(checkout: Path):
-    new_page.create("cheat-sheet", "feature-stores", "Feature stores", root=checkout)
+def test_scaffolded_cheat_sheet_joins_its_nav_section(checkout: Path):
+    new_page.create("cheat-sheet", "search-autocomplete", "Search autocomplete", root=checkout)
+    assert "      - Search autocomplete: cheat-sheets/search-autocomplete.md" in (checkout / "mkdocs.yml").read_text()
     config = check_handbook.read_config(checkout)
     problems = run_checks(load_handbook(checkout), config["nav"])
-    assert all("placeholder 'TODO'" in p.message for p in problems), [str(p) for p in problems]
+    assert problems and all("placeholder 'TODO'" in p.message for p in problems), [str(p) for p in problems]
     with pytest.raises(FileExistsError, match="already exists"):
-        new_page.create("cheat-sheet", "feature-stores", "Again", root=checkout)
+        new_page.create("cheat-sheet", "search-autocomplete", "Again", root=checkout)
     with pytest.raises(ValueError, match="not kebab-case"):
         new_page.create("cheat-sheet", "Feature_Stores", "Bad", root=checkout)
 
@@ -72,3 +73,10 @@ def test_vendored_assets_match_their_manifest(tmp_path: Path):
         "katex/extra.js: checksum differs from manifest.json (run scripts/vendor_assets.py)",
         "mermaid/mermaid.min.js: checksum differs from manifest.json (run scripts/vendor_assets.py)",
     ]
+
+
+def test_nav_section_is_created_when_missing():
+    config = "site_name: x\nnav:\n  - Home: index.md\n  - Reference:\n      - reference/index.md\n"
+    assert new_page.add_to_nav(config, "Case studies", "Fraud: case-studies/fraud.md") == (
+        "site_name: x\nnav:\n  - Home: index.md\n  - Case studies:\n      - case-studies/index.md\n"
+        "      - Fraud: case-studies/fraud.md\n  - Reference:\n      - reference/index.md\n")

@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from .links import relative_link
-from .markdown import prose_lines, replace_outside_code
+from .markdown import load_yaml, prose_lines, replace_outside_code
 from .pages import Page, Site
 from .problems import Problem
 
@@ -53,7 +53,7 @@ def load_bibliography(root: Path, relative: str = "data/bibliography.yml") -> Bi
         if match:
             lines.setdefault(match.group(1).strip(), number)
     try:
-        data = yaml.safe_load(text) or {}
+        data = load_yaml(text) or {}
     except yaml.YAMLError as error:
         return Bibliography(relative, {}, lines, (Problem(relative, 1, f"bibliography is not valid YAML ({error.__class__.__name__})"),))
     return Bibliography(relative, data, lines, tuple(validate_entries(relative, data, lines)))

@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from .links import attribute_text, relative_link
-from .markdown import prose_lines, replace_outside_code
+from .markdown import load_yaml, prose_lines, replace_outside_code
 from .pages import Page, Site
 from .problems import Problem
 
@@ -89,7 +89,7 @@ def load_glossary(root: Path, relative: str = "data/glossary.yml", docs_dir: Pat
     text = (root / relative).read_text(encoding="utf-8")
     starts = [number for number, line in enumerate(text.split("\n"), start=1) if line.startswith("- ")]
     try:
-        data = yaml.safe_load(text) or []
+        data = load_yaml(text) or []
     except yaml.YAMLError as error:
         return Glossary(relative, (), (Problem(relative, 1, f"glossary is not valid YAML ({error.__class__.__name__})"),))
     if not isinstance(data, list):
@@ -154,9 +154,20 @@ def render_term_links(markdown: str, doc_path: str, glossary: Glossary) -> str:
     return replace_outside_code(markdown, TERM_LINK, link)
 
 
-def abbreviations_markdown(glossary: Glossary) -> str:
-    """Abbreviation definitions (``*[ANN]: ...``) for the ``abbr`` extension."""
-    return "\n".join(f"*[{t.abbreviation}]: {t.tooltip}" for t in glossary.terms if t.abbreviation)
+def abbreviations_markdown(glossary: Glossary, text: str | None = None) -> str:
+    """Abbreviation definitions (``*[ANN]: ...``) for the ``abbr`` extension.
+
+    With ``text``, only the abbreviations that occur in it as whole words: the
+    ``abbr`` extension's cost grows with the number of definitions per page.
+    """
+    words = None if text is None else set(re.findall(r"[\w-]+", text))
+
+    def occurs(abbreviation: str) -> bool:
+        if words is None:
+            return True
+        return abbreviation in words if re.fullmatch(r"[\w-]+", abbreviation) else abbreviation in text
+
+    return "\n".join(f"*[{t.abbreviation}]: {t.tooltip}" for t in glossary.terms if t.abbreviation and occurs(t.abbreviation))
 
 
 def glossary_markdown(glossary: Glossary, doc_path: str) -> str:

@@ -12,6 +12,14 @@ from typing import Iterator
 
 import yaml
 
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(text: str):
+    """Parse YAML safely, with libyaml's C loader when it is available (about 10x faster)."""
+    return yaml.load(text, Loader=SafeLoader)
+
+
 FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 INLINE_CODE = re.compile(r"(`+)(?:.+?)\1")
 HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)\s*$")
@@ -42,7 +50,7 @@ def read_front_matter(text: str) -> FrontMatter:
     for number, line in enumerate(lines[1:], start=2):
         if line.strip() == "---":
             try:
-                data = yaml.safe_load("\n".join(lines[1 : number - 1])) or {}
+                data = load_yaml("\n".join(lines[1 : number - 1])) or {}
             except yaml.YAMLError as error:
                 return FrontMatter({}, number, f"front matter is not valid YAML ({error.__class__.__name__})")
             if not isinstance(data, dict):
