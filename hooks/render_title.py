@@ -9,5 +9,8 @@ from __future__ import annotations
 
 
 def on_page_markdown(markdown, page, config, files):
-    """Prepend ``# Title`` to the page's Markdown."""
-    return f"# {page.title}\n\n{markdown}"
+    """Prepend ``# Title`` to the page's Markdown.
+
+    The front-matter title wins over the shorter label the page may have in ``nav``.
+    """
+    return f"# {page.meta.get('title') or page.title}\n\n{markdown}"

@@ -42,6 +42,18 @@ def test_real_site_builds_strict(real_site):
     assert "WARNING" not in result.stderr
 
 
+def test_diagram_sources_reach_the_browser_intact(real_site):
+    """Each rendered page holds every included diagram's source exactly, ``<br/>`` and ``<`` included."""
+    from bs4 import BeautifulSoup
+
+    _, site_dir = real_site
+    sources = {p.read_text().strip() for p in (ROOT / "diagrams").rglob("*.mmd")}
+    blocks = [pre.get_text().strip() for html in site_dir.rglob("*.html")
+              for pre in BeautifulSoup(html.read_text(), "html.parser").select("pre.mermaid")]
+    assert blocks and all(block in sources for block in blocks)
+    assert any("<br/>" in block for block in blocks)
+
+
 def test_broken_site_fails_with_every_message_in_one_run(tmp_path: Path):
     files = {str(p.relative_to(BROKEN)): p.read_text() for p in BROKEN.rglob("*") if p.is_file() and p.name != "README.md"}
     project = scratch_site(tmp_path, files, ["index.md", "framework/evaluation.md", "case-studies/demo.md", "cheat-sheets/feature-stores.md"])

@@ -71,9 +71,13 @@ def test_inline_diagrams_missing_files_and_orphans(tmp_path: Path):
 
 
 def test_mermaid_sources_are_escaped_once_in_html():
+    from mermaid2 import fence_mermaid_custom
+
     from handbook.diagrams import escape_mermaid_sources
 
-    html = '<p>a<br/>b</p><pre class="mermaid"><code>flowchart LR\n a["one<br/>two"] -->|"p99 < 5 ms & up"| b\n</code></pre>'
+    source = 'flowchart LR\n a["one<br/>two"] -->|"p99 < 5 ms & up"| b'
+    html = "<p>a<br/>b</p>" + fence_mermaid_custom(source, "mermaid", "mermaid", {}, None)
     out = escape_mermaid_sources(html)
-    assert out == ('<p>a<br/>b</p><pre class="mermaid"><code>flowchart LR\n a["one&lt;br/&gt;two"] --&gt;|"p99 &lt; 5 ms &amp; up"| b\n</code></pre>')
+    assert out == ('<p>a<br/>b</p><pre  class="mermaid"><code>flowchart LR\n a["one&lt;br/&gt;two"] '
+                   '--&gt;|"p99 &lt; 5 ms &amp; up"| b\n</code></pre>')
     assert escape_mermaid_sources(out) == out

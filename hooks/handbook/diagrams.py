@@ -81,7 +81,7 @@ def neutralise_missing_includes(markdown: str, root: Path) -> str:
     return "\n".join(keep_or_comment(line) for line in markdown.split("\n"))
 
 
-MERMAID_BLOCK = re.compile(r'(<pre class="mermaid"><code>)(.*?)(</code></pre>)', re.DOTALL)
+MERMAID_BLOCK = re.compile(r'(<pre\s+class="mermaid"><code>)(.*?)(</code></pre>)', re.DOTALL)
 
 
 def escape_mermaid_sources(html: str) -> str:
