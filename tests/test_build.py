@@ -54,6 +54,18 @@ def test_diagram_sources_reach_the_browser_intact(real_site):
     assert any("<br/>" in block for block in blocks)
 
 
+def test_every_page_is_headed_by_its_front_matter_title(real_site):
+    from bs4 import BeautifulSoup
+
+    from handbook.pages import load_site
+
+    _, site_dir = real_site
+    for page in load_site(ROOT).pages:
+        html = site_dir / page.doc_path.replace("index.md", "").replace(".md", "/") / "index.html"
+        h1 = BeautifulSoup(html.read_text(), "html.parser").select_one("article h1")
+        assert h1 is not None and h1.get_text().replace("¶", "").strip() == page.title, page.path
+
+
 def test_broken_site_fails_with_every_message_in_one_run(tmp_path: Path):
     files = {str(p.relative_to(BROKEN)): p.read_text() for p in BROKEN.rglob("*") if p.is_file() and p.name != "README.md"}
     project = scratch_site(tmp_path, files, ["index.md", "framework/evaluation.md", "case-studies/demo.md", "cheat-sheets/feature-stores.md"])
