@@ -14,7 +14,7 @@ ADDR   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help venv serve build check test test-fast linkcheck benchmark browser-deps vendor lock clean
+.PHONY: help venv serve build check test test-fast linkcheck benchmark pdf offline browser-deps vendor lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -46,6 +46,18 @@ test: $(STAMP) browser-deps ## Run every test: unit, fixtures, builds, links, re
 test-fast: $(STAMP) ## Run the tests that need no browser
 	$(BIN)/python -m pytest -m "not browser"
 
+pdf: $(STAMP) browser-deps ## Build ml-system-design-handbook.pdf and the cheat-sheets PDF
+	HANDBOOK_EDITION="$$(git log -1 --format='%cs, commit %h' 2>/dev/null || date +%F)" $(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/python scripts/build_pdf.py --site site --output ml-system-design-handbook.pdf
+	$(BIN)/python scripts/build_pdf.py --site site --only cheat-sheets --output ml-system-design-handbook-cheat-sheets.pdf
+
+offline: $(STAMP) ## Build ml-system-design-handbook-offline.zip, a copy that opens from disk
+	rm -rf build/offline && mkdir -p build
+	HANDBOOK_OFFLINE=true $(BIN)/mkdocs build --strict --config-file mkdocs-offline.yml --site-dir build/offline/ml-system-design-handbook
+	rm -f ml-system-design-handbook-offline.zip
+	cd build/offline && ../../$(BIN)/python -m zipfile -c ../../ml-system-design-handbook-offline.zip ml-system-design-handbook
+	@echo "ml-system-design-handbook-offline.zip: unzip it and open ml-system-design-handbook/index.html"
+
 linkcheck: build ## Check every link and anchor of the built site with linkchecker
 	$(BIN)/python scripts/linkcheck.py site
 
@@ -63,4 +75,4 @@ lock: ## Re-resolve requirements.in into requirements.lock
 	  build/lock-venv/bin/pip freeze --exclude-editable; } > requirements.lock
 
 clean: ## Remove build outputs (keeps .venv)
-	rm -rf site build .pytest_cache
+	rm -rf site build .pytest_cache ml-system-design-handbook*.pdf ml-system-design-handbook-offline.zip

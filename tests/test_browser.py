@@ -9,8 +9,9 @@ import pytest
 from bs4 import BeautifulSoup
 from helpers import build, front, scratch_site
 
-from browser import CHROMIUM, CHROMIUM_FLAGS, open_session, render_problems, wait_for_rendering
+from browser_session import CHROMIUM, CHROMIUM_FLAGS, open_session
 from local_server import serve
+from page_rendering import render_problems, wait_for_rendering
 
 pytestmark = pytest.mark.browser
 
@@ -53,7 +54,7 @@ def load_and_check(session, url: str, diagrams: int, maths: int) -> list[str]:
     """Open ``url`` directly and return everything wrong with it."""
     session.errors.clear()
     session.page.goto(url, wait_until="load")
-    state = wait_for_rendering(session, diagrams, maths)
+    state = wait_for_rendering(session.page, diagrams, maths)
     return render_problems(url, state, diagrams, maths) + [f"{url}: {e}" for e in session.errors]
 
 
@@ -84,7 +85,7 @@ def test_diagrams_and_maths_render_after_instant_navigation(browser, served):
         page.wait_for_url(base + path)
         if not page.evaluate("window.__noReload === true"):
             problems.append(f"{base + path}: reached by a full reload, not instant navigation")
-        state = wait_for_rendering(session, diagrams, maths)
+        state = wait_for_rendering(session.page, diagrams, maths)
         problems += render_problems(base + path + " (instant)", state, diagrams, maths)
     assert session.blocked == []
     assert problems == [] and session.errors == []
@@ -101,7 +102,7 @@ def test_dark_mode_keeps_diagrams_rendered(browser, served):
             break
         page.locator("form[data-md-component=palette] label:visible").first.click()
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
-    state = wait_for_rendering(session, diagrams, maths)
+    state = wait_for_rendering(session.page, diagrams, maths)
     assert render_problems(base + path, state, diagrams, maths) == []
     assert session.errors == [] and session.blocked == []
 

@@ -100,7 +100,8 @@ def load_page(root: Path, docs_dir: Path, file: Path) -> Page:
 
 def load_site(root: Path, docs_dir: Path | None = None) -> Site:
     """Read every ``*.md`` page under ``docs_dir`` (default ``root/docs``)."""
-    docs_dir = docs_dir or root / "docs"
+    root = root.resolve()
+    docs_dir = (docs_dir or root / "docs").resolve()
     pages = [load_page(root, docs_dir, file) for file in sorted(docs_dir.rglob("*.md"))]
     by_id: dict[str, Page] = {}
     for page in pages:

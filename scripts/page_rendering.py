@@ -1,55 +1,13 @@
-"""Real-browser helpers for the tests: Debian Chromium and page probes.
+"""Wait for Mermaid diagrams and KaTeX formulas to render in a page, and say what did not.
 
-Everything stays on 127.0.0.1: the browser context aborts any request to another
-host and records it, so a test can assert that nothing left the machine.
+Shared by the browser tests and ``scripts/build_pdf.py``. Nothing here waits a
+fixed time: it polls the page until everything expected has rendered, or until
+``RENDER_TIMEOUT_MS`` passes, and then reports the state it found.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from urllib.parse import urlparse
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 RENDER_TIMEOUT_MS = 20_000
-
-
-@dataclass
-class Session:
-    """One browser page with everything it logged.
-
-    Attributes:
-        page: The Playwright page.
-        errors: Console errors and uncaught exceptions, in order.
-        blocked: URLs of requests to hosts other than 127.0.0.1, all aborted.
-    """
-
-    page: object
-    errors: list[str] = field(default_factory=list)
-    blocked: list[str] = field(default_factory=list)
-
-
-def open_session(browser) -> Session:
-    """A fresh context and page that block and record every non-local request."""
-    context = browser.new_context()
-    page = context.new_page()
-    session = Session(page)
-
-    def route(route_, request):
-        if urlparse(request.url).hostname in LOCAL_HOSTS or request.url.startswith(("data:", "blob:")):
-            return route_.continue_()
-        session.blocked.append(request.url)
-        return route_.abort()
-
-    context.route("**/*", route)
-    page.on("console", lambda msg: session.errors.append(f"console: {msg.text}") if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: session.errors.append(f"exception: {exc}"))
-    return session
-
 
 RENDER_STATE = """
 () => {
@@ -65,17 +23,16 @@ RENDER_STATE = """
 """
 
 
-def wait_for_rendering(session: Session, diagrams: int, maths: int) -> dict:
+def wait_for_rendering(page, diagrams: int, maths: int, timeout_ms: int = RENDER_TIMEOUT_MS) -> dict:
     """Wait until ``diagrams`` diagrams and ``maths`` formulas have rendered, or time out.
 
-    Returns the last render state; never sleeps a fixed time.
+    ``page`` is a Playwright page. Returns the last render state; never sleeps a fixed time.
     """
-    page = session.page
     try:
         page.wait_for_function(
             f"""() => {{ const s = ({RENDER_STATE})();
                 return (s.rendered >= {diagrams} && s.pending === 0 && s.mathsDone >= {maths}) || s.leftovers > 0; }}""",
-            timeout=RENDER_TIMEOUT_MS,
+            timeout=timeout_ms,
         )
     except Exception:  # noqa: BLE001 - the state below says what did not render
         pass

@@ -1,0 +1,70 @@
+"""The offline copy: opened from disk (file://) with no server, navigation, search and diagrams work."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from helpers import MKDOCS, ROOT
+
+from browser_session import open_session
+from page_rendering import render_problems, wait_for_rendering
+from test_browser import browser, pages_of  # noqa: F401 - the session-scoped browser fixture
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory) -> Path:
+    """The site built exactly as ``make offline`` builds it."""
+    import subprocess
+
+    site_dir = tmp_path_factory.mktemp("offline") / "ml-system-design-handbook"
+    env = {**os.environ, "HANDBOOK_OFFLINE": "true", "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [str(MKDOCS), "build", "--strict", "--config-file", "mkdocs-offline.yml", "--site-dir", str(site_dir)],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return site_dir
+
+
+def file_pages(site_dir: Path) -> list[tuple[str, int, int]]:
+    """``(file URL, diagrams, formulas)`` for every page; offline pages are ``name.html``, not ``name/``."""
+    found = []
+    for html in sorted(site_dir.rglob("*.html")):
+        if html.name == "404.html" or "print_page" in html.parts or "assets" in html.parts:
+            continue
+        text = html.read_text(encoding="utf-8")
+        found.append((html.as_uri(), text.count('class="mermaid"><code>'), text.count('class="arithmatex"')))
+    return found
+
+
+def test_pages_open_from_disk_with_diagrams_and_maths(browser, offline_site):  # noqa: F811
+    session = open_session(browser)
+    problems = []
+    pages = file_pages(offline_site)
+    assert len(pages) >= 10
+    for url, diagrams, maths in pages:
+        session.errors.clear()
+        session.page.goto(url, wait_until="load")
+        state = wait_for_rendering(session.page, diagrams, maths)
+        problems += render_problems(url, state, diagrams, maths) + [f"{url}: {e}" for e in session.errors]
+    assert session.blocked == []
+    assert problems == []
+
+
+def test_navigation_and_search_work_from_disk(browser, offline_site):  # noqa: F811
+    session = open_session(browser)
+    page = session.page
+    page.goto((offline_site / "index.html").as_uri(), wait_until="load")
+    page.locator("a.md-tabs__link", has_text="Framework").click()
+    page.wait_for_url("**/framework/index.html")
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.fill("whiteboard")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.md-search-result__item a')]"
+        ".some(a => a.href.includes('framework/interview-playbook.html'))", timeout=20_000)
+    assert session.errors == [] and session.blocked == []

@@ -1,0 +1,103 @@
+"""The PDF: built from the print page in Debian Chromium, checked with pypdf."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from helpers import ROOT, build, front, scratch_site
+
+from build_pdf import PdfBuildError, build_pdf
+from handbook.pages import load_site
+
+pytestmark = pytest.mark.browser
+
+LABEL = re.compile(r'\["([^"]{6,})"\]')
+
+
+def outline_titles(reader) -> list[str]:
+    """Every bookmark title, depth first, without whitespace (a wrapped heading loses its spaces)."""
+    titles = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(squash(item.title))
+
+    walk(reader.outline)
+    return titles
+
+
+def squash(text: str) -> str:
+    """Text without whitespace, for matching labels that wrap across lines."""
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="session")
+def handbook_pdf(real_site, tmp_path_factory):
+    """The whole handbook as PDF: ``(stats, pypdf reader, extracted text)``."""
+    from pypdf import PdfReader
+
+    result, site_dir = real_site
+    assert result.returncode == 0
+    output = tmp_path_factory.mktemp("pdf") / "handbook.pdf"
+    stats = build_pdf(site_dir, output)
+    reader = PdfReader(str(output))
+    return stats, reader, "\n".join(page.extract_text() for page in reader.pages)
+
+
+def test_bookmarks_cover_every_framework_step_and_case_study(handbook_pdf):
+    _, reader, _ = handbook_pdf
+    titles = set(outline_titles(reader))
+    site = load_site(ROOT)
+    expected = {squash(p.title) for p in site.of_kind("framework-step")} | {squash(p.title) for p in site.case_studies()}
+    assert len(expected) >= 7
+    assert expected - titles == set()
+
+
+def test_diagrams_are_drawn_as_text_not_left_as_source(handbook_pdf):
+    _, _, text = handbook_pdf
+    flat = squash(text)
+    missing = []
+    for diagram in sorted((ROOT / "diagrams").rglob("*.mmd")):
+        labels = [label.replace("<br/>", " ") for label in LABEL.findall(diagram.read_text())]
+        if labels and not any(squash(label) in flat for label in labels):
+            missing.append(f"{diagram.relative_to(ROOT)}: none of {labels[:3]}")
+    assert missing == []
+    for source_keyword in ("-->", "accTitle", "accDescr", "subgraph"):
+        assert source_keyword not in text
+
+
+def test_page_count_and_size_are_sane(handbook_pdf):
+    stats, reader, text = handbook_pdf
+    assert 100 < stats["pages"] < 2000
+    assert stats["bytes"] < 25_000_000
+    assert "Table of Contents" in text and "CC BY 4.0" in reader.pages[0].extract_text()
+
+
+def test_cheat_sheet_pdf_holds_only_the_cheat_sheets(real_site, tmp_path: Path):
+    from pypdf import PdfReader
+
+    _, site_dir = real_site
+    output = tmp_path / "cheat-sheets.pdf"
+    stats = build_pdf(site_dir, output, only="cheat-sheets")
+    titles = set(outline_titles(PdfReader(str(output))))
+    site = load_site(ROOT)
+    assert {squash(p.title) for p in site.of_kind("cheat-sheet")} - titles == set()
+    assert not titles & {squash(p.title) for p in site.case_studies()}
+    assert stats["pages"] < 400
+
+
+def test_malformed_diagram_fails_the_pdf_build_naming_the_page(tmp_path: Path):
+    files = {
+        "docs/index.md": front("home") + "\nText.\n",
+        "docs/broken.md": front("broken-page") + '\n```mermaid\n--8<-- "diagrams/demo/broken.mmd"\n```\n',
+        "diagrams/demo/broken.mmd": "flowchart LR\n    accTitle: Broken\n    accDescr: Syntax error.\n    a --> (\n",
+    }
+    project = scratch_site(tmp_path, files, ["index.md", "broken.md"])
+    assert build(project).returncode == 0
+    with pytest.raises(PdfBuildError, match=r"did not render in: Broken Page \(broken\)"):
+        build_pdf(project / "site", tmp_path / "broken.pdf")
