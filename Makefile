@@ -14,7 +14,7 @@ ADDR   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help venv serve build check test test-fast linkcheck benchmark pdf offline browser-deps vendor lock clean
+.PHONY: help venv serve build check test test-fast linkcheck benchmark pdf offline flashcards browser-deps vendor lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -51,10 +51,13 @@ pdf: $(STAMP) browser-deps ## Build ml-system-design-handbook.pdf and the cheat-
 	$(BIN)/python scripts/build_pdf.py --site site --output ml-system-design-handbook.pdf
 	$(BIN)/python scripts/build_pdf.py --site site --only cheat-sheets --output ml-system-design-handbook-cheat-sheets.pdf
 
+flashcards: $(STAMP) ## Write the flashcards as an Anki deck and a CSV (from every question and term)
+	$(BIN)/python scripts/flashcards.py
+
 offline: $(STAMP) ## Build ml-system-design-handbook-offline.zip, a copy that opens from disk
 	rm -rf build/offline && mkdir -p build
 	HANDBOOK_OFFLINE=true $(BIN)/mkdocs build --strict --config-file mkdocs-offline.yml --site-dir build/offline/ml-system-design-handbook
-	rm -f ml-system-design-handbook-offline.zip
+	rm -f ml-system-design-handbook-offline.zip ml-system-design-handbook-flashcards.*
 	cd build/offline && ../../$(BIN)/python -m zipfile -c ../../ml-system-design-handbook-offline.zip ml-system-design-handbook
 	@echo "ml-system-design-handbook-offline.zip: unzip it and open ml-system-design-handbook/index.html"
 
@@ -75,4 +78,4 @@ lock: ## Re-resolve requirements.in into requirements.lock
 	  build/lock-venv/bin/pip freeze --exclude-editable; } > requirements.lock
 
 clean: ## Remove build outputs (keeps .venv)
-	rm -rf site build .pytest_cache ml-system-design-handbook*.pdf ml-system-design-handbook-offline.zip
+	rm -rf site build .pytest_cache ml-system-design-handbook*.pdf ml-system-design-handbook-offline.zip ml-system-design-handbook-flashcards.*
