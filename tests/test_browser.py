@@ -134,3 +134,39 @@ def test_malformed_diagram_fails_the_render_check(browser, tmp_path: Path, site_
         problems = load_and_check(session, base, 1, 0)
     assert problems, "a diagram with a syntax error must fail the render check"
     assert problems[0] == f"{base}: 0 of 1 diagrams rendered (1 left as source)"
+
+
+def test_practice_mode_hides_the_design_and_is_remembered(browser, served):
+    base, site_dir = served
+    studies = [(p, d) for p, d, _ in pages_of(site_dir) if p.startswith("case-studies/") and p != "case-studies/" and d]
+    assert len(studies) >= 2
+    (first, diagrams), (second, _) = studies[0], studies[1]
+    session = open_session(browser)
+    page = session.page
+    page.goto(base + first, wait_until="load")
+    wait_for_rendering(page, diagrams, 0)
+    questions = page.locator("details.question").count()
+    toggle = page.locator("[data-practice-toggle] button")
+    assert toggle.get_attribute("aria-pressed") == "false"
+    toggle.click()
+    assert toggle.get_attribute("aria-pressed") == "true"
+    concealed = page.locator(".practice-concealed")
+    assert concealed.count() == diagrams + questions
+    assert page.locator(".practice-concealed__content[inert]").count() == diagrams + questions
+    # Keyboard: focus the first reveal button and press Enter.
+    reveal = page.locator(".practice-concealed__reveal").first
+    assert reveal.get_attribute("aria-expanded") == "false" and reveal.get_attribute("aria-controls")
+    reveal.focus()
+    page.keyboard.press("Enter")
+    assert concealed.count() == diagrams + questions - 1
+    # Remembered across instant navigation.
+    page.evaluate("window.__noReload = true")
+    page.evaluate("(href) => { const a = document.createElement('a'); a.href = href; document.body.appendChild(a); a.click(); }", base + second)
+    page.wait_for_url(base + second)
+    assert page.evaluate("window.__noReload === true")
+    page.wait_for_function("() => document.querySelectorAll('.practice-concealed').length > 0")
+    assert page.locator("[data-practice-toggle] button").get_attribute("aria-pressed") == "true"
+    # Off again: everything is shown and the diagrams are rendered.
+    page.locator("[data-practice-toggle] button").click()
+    assert page.locator(".practice-concealed").count() == 0
+    assert session.errors == [] and session.blocked == []

@@ -66,7 +66,8 @@ def at_a_glance_markdown(site: Site, study: Page) -> str:
         f"[{number}. {title}]({relative_link(study.doc_path, site.by_id[step_id].doc_path)})" if step_id in site.by_id else f"{number}. {title}"
         for number, step_id, title in FRAMEWORK_STEPS
     )
-    box = ['???+ abstract "At a glance"', "", "    | Fact | Value |", "    | --- | --- |", *rows, ""]
+    toggle = '<div class="practice-toggle" data-practice-toggle></div>'
+    box = [toggle, "", '???+ abstract "At a glance"', "", "    | Fact | Value |", "    | --- | --- |", *rows, ""]
     if topics:
         box.append("    Cheat sheets used: " + ", ".join(f"[{t.title}]({relative_link(study.doc_path, t.doc_path)})" for t in topics) + ".")
         box.append("")

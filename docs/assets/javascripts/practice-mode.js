@@ -1,0 +1,94 @@
+/*
+ * Practice mode for case studies: hide the design (diagrams and model answers)
+ * behind "reveal" buttons so the reader can sketch it first. The choice is
+ * remembered across pages (localStorage) and re-applied after every instant
+ * navigation. Concealed content stays laid out (so diagrams still render) but
+ * is invisible and inert, so screen readers and the keyboard skip it; each
+ * reveal control is a real button with aria-expanded and aria-controls.
+ */
+(function () {
+  var KEY = "handbook.practiceMode";
+  var counter = 0;
+
+  function isOn() {
+    try { return localStorage.getItem(KEY) === "on"; } catch (error) { return false; }
+  }
+
+  function remember(on) {
+    try { localStorage.setItem(KEY, on ? "on" : "off"); } catch (error) { /* private mode: not remembered */ }
+  }
+
+  function describe(element) {
+    if (element.matches("details")) {
+      var summary = element.querySelector("summary");
+      return "Reveal answer: " + (summary ? summary.textContent.trim() : "question");
+    }
+    return "Reveal diagram";
+  }
+
+  function conceal(element) {
+    if (element.closest(".practice-concealed")) return;
+    var wrapper = document.createElement("div");
+    var content = document.createElement("div");
+    var button = document.createElement("button");
+    content.id = "practice-content-" + (++counter);
+    content.className = "practice-concealed__content";
+    content.setAttribute("inert", "");
+    button.type = "button";
+    button.className = "md-button practice-concealed__reveal";
+    button.textContent = describe(element);
+    button.setAttribute("aria-expanded", "false");
+    button.setAttribute("aria-controls", content.id);
+    wrapper.className = "practice-concealed";
+    element.parentNode.insertBefore(wrapper, element);
+    content.appendChild(element);
+    wrapper.appendChild(button);
+    wrapper.appendChild(content);
+    button.addEventListener("click", function () { reveal(wrapper, true); });
+  }
+
+  function reveal(wrapper, focus) {
+    var content = wrapper.querySelector(".practice-concealed__content");
+    var parent = wrapper.parentNode;
+    while (content.firstChild) parent.insertBefore(content.firstChild, wrapper);
+    var shown = wrapper.previousElementSibling;
+    parent.removeChild(wrapper);
+    if (focus && shown) {
+      shown.setAttribute("tabindex", "-1");
+      shown.focus();
+    }
+  }
+
+  function apply(article) {
+    var on = isOn();
+    var toggle = article.querySelector("[data-practice-toggle] button");
+    if (toggle) {
+      toggle.setAttribute("aria-pressed", on ? "true" : "false");
+      toggle.textContent = on ? "Practice mode: on (show everything)" : "Practice mode: off (hide the design)";
+    }
+    if (on) {
+      article.querySelectorAll("pre.mermaid, div.mermaid, details.question").forEach(conceal);
+    } else {
+      article.querySelectorAll(".practice-concealed").forEach(function (wrapper) { reveal(wrapper, false); });
+    }
+  }
+
+  function mount() {
+    var slot = document.querySelector("[data-practice-toggle]");
+    if (!slot) return;
+    var article = slot.closest("article") || document.body;
+    if (!slot.querySelector("button")) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button md-button--primary";
+      button.addEventListener("click", function () {
+        remember(!isOn());
+        apply(article);
+      });
+      slot.appendChild(button);
+    }
+    apply(article);
+  }
+
+  document$.subscribe(mount);
+})();
