@@ -78,8 +78,8 @@ def test_diagrams_and_maths_render_after_instant_navigation(browser, served):
     for path, diagrams, maths in pages_of(site_dir):
         if not (diagrams or maths) or path.startswith("print_page"):
             continue
-        page.goto(base + "reference/", wait_until="load")
-        page.wait_for_function("() => typeof document$ !== 'undefined'")
+        # networkidle: Material intercepts links only once it has fetched the sitemap.
+        page.goto(base + "reference/", wait_until="networkidle")
         page.evaluate("window.__noReload = true")
         page.evaluate("(href) => { const a = document.createElement('a'); a.href = href; document.body.appendChild(a); a.click(); }", base + path)
         page.wait_for_url(base + path)
@@ -143,7 +143,7 @@ def test_practice_mode_hides_the_design_and_is_remembered(browser, served):
     (first, diagrams), (second, _) = studies[0], studies[1]
     session = open_session(browser)
     page = session.page
-    page.goto(base + first, wait_until="load")
+    page.goto(base + first, wait_until="networkidle")
     wait_for_rendering(page, diagrams, 0)
     questions = page.locator("details.question").count()
     toggle = page.locator("[data-practice-toggle] button")
