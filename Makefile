@@ -64,8 +64,8 @@ offline: $(STAMP) ## Build ml-system-design-handbook-offline.zip, a copy that op
 linkcheck: build ## Check every link and anchor of the built site with linkchecker
 	$(BIN)/python scripts/linkcheck.py site
 
-benchmark: $(STAMP) ## Measure build time with and without the hooks, and the check script
-	$(BIN)/python scripts/benchmark.py
+benchmark: $(STAMP) browser-deps ## Measure builds with and without hooks, the check script, and both PDFs
+	$(BIN)/python scripts/benchmark.py --pdf
 
 vendor: ## Refresh Mermaid and KaTeX from the npm registry (needs npm)
 	$(PYTHON) scripts/vendor_assets.py

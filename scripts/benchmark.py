@@ -6,7 +6,8 @@
   what the hooks add (tooltips, generated references and glossary pages);
 - the hooks' own work measured in-process (loading, every check, every
   page's rendering functions);
-- ``scripts/check_handbook.py`` (every content check, no build).
+- ``scripts/check_handbook.py`` (every content check, no build);
+- with ``--pdf``, the time, page count and size of both PDFs.
 
 Usage::
 
@@ -28,6 +29,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
+sys.path.insert(0, str(ROOT / "scripts"))
 
 
 def timed(args: list[str], cwd: Path = ROOT) -> float:
@@ -59,6 +61,20 @@ def hook_work_seconds() -> float:
     return time.perf_counter() - started
 
 
+def pdf_rows() -> list[tuple[str, str]]:
+    """Build the site once, then each PDF; report time, pages and size."""
+    from build_pdf import build_pdf
+
+    rows = []
+    with tempfile.TemporaryDirectory() as out:
+        site = Path(out) / "site"
+        rows.append(("site build for the PDF", f"{timed([str(BIN / 'mkdocs'), 'build', '--quiet', '--site-dir', str(site)]):.1f} s"))
+        for name, only in (("whole handbook PDF", None), ("cheat-sheets PDF", "cheat-sheets")):
+            result = build_pdf(site, Path(out) / f"{name}.pdf", only)
+            rows.append((name, f"{result['seconds']:.1f} s, {result['pages']} pages, {result['bytes'] / 1e6:.1f} MB"))
+    return rows
+
+
 def without_hooks(config_text: str) -> str:
     """``mkdocs.yml`` with an empty ``hooks:`` list."""
     return re.sub(r"^hooks:\n(?:(?:  .*|\s*)\n)*", "hooks: []\n", config_text, count=1, flags=re.MULTILINE)
@@ -68,6 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     """Run the measurements and print the table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--pdf", action="store_true", help="also time both PDF builds and report their size")
     args = parser.parse_args(argv)
     bare = ROOT / ".benchmark-mkdocs.yml"
     bare.write_text(without_hooks((ROOT / "mkdocs.yml").read_text()))
@@ -90,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
         ("hooks' own work (in-process)", f"{own:.2f} s = {own / plain * 100:.1f} % of a bare build"),
         ("check_handbook.py, no build (median)", f"{statistics.median(checks):.2f} s"),
     ]
+    if args.pdf:
+        rows += pdf_rows()
     width = max(len(name) for name, _ in rows)
     print(f"{'measure':<{width}} | value\n{'-' * width}-|------")
     for name, value in rows:

@@ -68,10 +68,21 @@ class PdfBuildError(RuntimeError):
     """The PDF could not be built faithfully; the message says which page and why."""
 
 
-def build_pdf(site_dir: Path, output: Path, only: str | None = None) -> dict:
-    """Print ``site_dir``'s print page to ``output``; return page count, size and seconds."""
-    from playwright.sync_api import sync_playwright
+def build_pdf(site_dir: Path, output: Path, only: str | None = None, browser=None) -> dict:
+    """Print ``site_dir``'s print page to ``output``; return page count, size and seconds.
 
+    ``browser`` is a running Playwright Chromium to reuse; without one, Debian's
+    Chromium is started (and stopped) here.
+    """
+    if browser is None:
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as driver:
+            own = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+            try:
+                return build_pdf(site_dir, output, only, own)
+            finally:
+                own.close()
     started = time.perf_counter()
     site_url = read_config(ROOT).get("site_url") or "/"
     prefix = urlparse(site_url).path or "/"
@@ -81,11 +92,10 @@ def build_pdf(site_dir: Path, output: Path, only: str | None = None) -> dict:
     html = print_page.read_text(encoding="utf-8")
     diagrams = len(re.findall(r'<pre\s+class="mermaid">', html))
     maths = len(re.findall(r'class="arithmatex"', html))
-    with serve(site_dir, prefix) as base, sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+    with serve(site_dir, prefix) as base:
+        session = open_session(browser, color_scheme="light")
+        page = session.page
         try:
-            session = open_session(browser, color_scheme="light")
-            page = session.page
             page.goto(base + "print_page/", wait_until="load")
             state = wait_for_rendering(page, diagrams, maths, RENDER_TIMEOUT_MS)
             failed = page.evaluate(UNRENDERED_SECTIONS)
@@ -105,7 +115,7 @@ def build_pdf(site_dir: Path, output: Path, only: str | None = None) -> dict:
                 margin={"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"},
             )
         finally:
-            browser.close()
+            page.context.close()
     from pypdf import PdfReader
 
     return {"pages": len(PdfReader(str(output)).pages), "bytes": output.stat().st_size,

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 from helpers import ROOT, build
 
+from browser_session import CHROMIUM, CHROMIUM_FLAGS
 from check_handbook import read_config
 
 
@@ -29,3 +29,16 @@ def site_url() -> str:
 def site_prefix(site_url) -> str:
     """URL path the site lives under (``/handbook/``)."""
     return urlparse(site_url).path or "/"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian Chromium, headless, launched once for the session."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: run `make browser-deps` (apt-get install chromium)")
+    with sync_playwright() as driver:
+        instance = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield instance
+        instance.close()

@@ -9,25 +9,13 @@ import pytest
 from bs4 import BeautifulSoup
 from helpers import build, front, scratch_site
 
-from browser_session import CHROMIUM, CHROMIUM_FLAGS, open_session
+from browser_session import open_session
 from local_server import serve
 from page_rendering import render_problems, wait_for_rendering
 
 pytestmark = pytest.mark.browser
 
 MALFORMED = "flowchart LR\n    accTitle: Broken\n    accDescr: A diagram with a syntax error.\n    a --> (\n"
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """Debian Chromium, headless, launched once for the session."""
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make browser-deps` (apt-get install chromium)")
-    with playwright.sync_playwright() as driver:
-        instance = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture(scope="session")

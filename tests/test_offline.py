@@ -10,7 +10,6 @@ from helpers import MKDOCS, ROOT
 
 from browser_session import open_session
 from page_rendering import render_problems, wait_for_rendering
-from test_browser import browser, pages_of  # noqa: F401 - the session-scoped browser fixture
 
 pytestmark = pytest.mark.browser
 
@@ -34,14 +33,14 @@ def file_pages(site_dir: Path) -> list[tuple[str, int, int]]:
     """``(file URL, diagrams, formulas)`` for every page; offline pages are ``name.html``, not ``name/``."""
     found = []
     for html in sorted(site_dir.rglob("*.html")):
-        if html.name == "404.html" or "print_page" in html.parts or "assets" in html.parts:
+        if html.name == "404.html" or html.stem == "print_page" or "assets" in html.parts:
             continue
         text = html.read_text(encoding="utf-8")
         found.append((html.as_uri(), text.count('class="mermaid"><code>'), text.count('class="arithmatex"')))
     return found
 
 
-def test_pages_open_from_disk_with_diagrams_and_maths(browser, offline_site):  # noqa: F811
+def test_pages_open_from_disk_with_diagrams_and_maths(browser, offline_site):
     session = open_session(browser)
     problems = []
     pages = file_pages(offline_site)
@@ -55,7 +54,7 @@ def test_pages_open_from_disk_with_diagrams_and_maths(browser, offline_site):  #
     assert problems == []
 
 
-def test_navigation_and_search_work_from_disk(browser, offline_site):  # noqa: F811
+def test_navigation_and_search_work_from_disk(browser, offline_site):
     session = open_session(browser)
     page = session.page
     page.goto((offline_site / "index.html").as_uri(), wait_until="load")

@@ -37,14 +37,14 @@ def squash(text: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def handbook_pdf(real_site, tmp_path_factory):
+def handbook_pdf(real_site, browser, tmp_path_factory):
     """The whole handbook as PDF: ``(stats, pypdf reader, extracted text)``."""
     from pypdf import PdfReader
 
     result, site_dir = real_site
     assert result.returncode == 0
     output = tmp_path_factory.mktemp("pdf") / "handbook.pdf"
-    stats = build_pdf(site_dir, output)
+    stats = build_pdf(site_dir, output, browser=browser)
     reader = PdfReader(str(output))
     return stats, reader, "\n".join(page.extract_text() for page in reader.pages)
 
@@ -78,12 +78,12 @@ def test_page_count_and_size_are_sane(handbook_pdf):
     assert "Table of Contents" in text and "CC BY 4.0" in reader.pages[0].extract_text()
 
 
-def test_cheat_sheet_pdf_holds_only_the_cheat_sheets(real_site, tmp_path: Path):
+def test_cheat_sheet_pdf_holds_only_the_cheat_sheets(real_site, browser, tmp_path: Path):
     from pypdf import PdfReader
 
     _, site_dir = real_site
     output = tmp_path / "cheat-sheets.pdf"
-    stats = build_pdf(site_dir, output, only="cheat-sheets")
+    stats = build_pdf(site_dir, output, only="cheat-sheets", browser=browser)
     titles = set(outline_titles(PdfReader(str(output))))
     site = load_site(ROOT)
     assert {squash(p.title) for p in site.of_kind("cheat-sheet")} - titles == set()
@@ -91,7 +91,7 @@ def test_cheat_sheet_pdf_holds_only_the_cheat_sheets(real_site, tmp_path: Path):
     assert stats["pages"] < 400
 
 
-def test_malformed_diagram_fails_the_pdf_build_naming_the_page(tmp_path: Path):
+def test_malformed_diagram_fails_the_pdf_build_naming_the_page(browser, tmp_path: Path):
     files = {
         "docs/index.md": front("home") + "\nText.\n",
         "docs/broken.md": front("broken-page") + '\n```mermaid\n--8<-- "diagrams/demo/broken.mmd"\n```\n',
@@ -100,4 +100,4 @@ def test_malformed_diagram_fails_the_pdf_build_naming_the_page(tmp_path: Path):
     project = scratch_site(tmp_path, files, ["index.md", "broken.md"])
     assert build(project).returncode == 0
     with pytest.raises(PdfBuildError, match=r"did not render in: Broken Page \(broken\)"):
-        build_pdf(project / "site", tmp_path / "broken.pdf")
+        build_pdf(project / "site", tmp_path / "broken.pdf", browser=browser)
