@@ -1,8 +1,7 @@
 """Refresh the browser libraries that the site serves itself.
 
 The handbook never loads a script, stylesheet or font from a third-party host.
-Mermaid, KaTeX and iframe-worker (the shim that lets search run from
-``file://`` in the offline copy) are copied from their npm packages into
+Mermaid and KaTeX are copied from their npm packages into
 ``docs/assets/vendor/`` and recorded, with a SHA-256 checksum per file, in
 ``docs/assets/vendor/manifest.json``.
 
@@ -38,7 +37,6 @@ PACKAGES: dict[str, tuple[str, list[str]]] = {
         "0.16.47",
         ["dist/katex.min.js", "dist/katex.min.css", "dist/contrib/auto-render.min.js", "dist/fonts", "LICENSE"],
     ),
-    "iframe-worker": ("1.0.4", ["shim/index.js", "LICENSE"]),
 }
 
 

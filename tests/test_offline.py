@@ -1,9 +1,4 @@
-"""The offline copy: opened from disk (file://) with no server, navigation and diagrams work.
-
-Search from disk is not tested yet: Material runs it in a worker that
-iframe-worker loads from file://, which headless Chromium 156 refuses (see the
-contributor guide's note on the offline copy).
-"""
+"""The offline copy: opened from disk (file://) with no server, navigation, search and diagrams work."""
 
 from __future__ import annotations
 
@@ -65,4 +60,17 @@ def test_navigation_works_from_disk(browser, offline_site):
     page.goto((offline_site / "index.html").as_uri(), wait_until="load")
     page.locator("a.md-tabs__link", has_text="Framework").click()
     page.wait_for_url("**/framework/index.html")
+    assert session.errors == [] and session.blocked == []
+
+
+def test_search_works_from_disk(browser, offline_site):
+    session = open_session(browser)
+    page = session.page
+    page.goto((offline_site / "framework" / "index.html").as_uri(), wait_until="load")
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.fill("whiteboard")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.md-search-result__item a')]"
+        ".some(a => a.href.includes('framework/interview-playbook.html'))", timeout=30_000)
     assert session.errors == [] and session.blocked == []
