@@ -52,3 +52,13 @@ def open_session(browser, **context_options) -> Session:
     page.on("console", lambda msg: session.errors.append(f"console: {msg.text}") if msg.type == "error" else None)
     page.on("pageerror", lambda exc: session.errors.append(f"exception: {exc}"))
     return session
+
+
+def search_and_wait(page, query: str, result_fragment: str, timeout_ms: int = 30_000) -> None:
+    """Type ``query`` into Material's search box and wait for a result whose link contains ``result_fragment``."""
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.fill(query)
+    page.wait_for_function(
+        "(fragment) => [...document.querySelectorAll('.md-search-result__item a')]"
+        ".some(a => a.href.includes(fragment))", arg=result_fragment, timeout=timeout_ms)

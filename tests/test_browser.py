@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from helpers import build, front, scratch_site
 
-from browser_session import open_session
+from browser_session import open_session, search_and_wait
 from local_server import serve
 from page_rendering import render_problems, wait_for_rendering
 
@@ -100,12 +100,7 @@ def test_search_finds_a_page_by_a_word_on_it(browser, served):
     session = open_session(browser)
     page = session.page
     page.goto(base, wait_until="load")
-    search = page.locator("input.md-search__input")
-    search.click()
-    search.fill("whiteboard")
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('.md-search-result__item a')]"
-        ".some(a => a.href.includes('framework/interview-playbook/'))", timeout=20_000)
+    search_and_wait(page, "whiteboard", "framework/interview-playbook/")
     assert "matching document" in page.locator(".md-search-result__meta").inner_text()
     assert session.errors == [] and session.blocked == []
 

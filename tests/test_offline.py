@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import MKDOCS, ROOT
 
-from browser_session import open_session
+from browser_session import open_session, search_and_wait
 from page_rendering import render_problems, wait_for_rendering
 
 pytestmark = pytest.mark.browser
@@ -67,10 +67,5 @@ def test_search_works_from_disk(browser, offline_site):
     session = open_session(browser)
     page = session.page
     page.goto((offline_site / "framework" / "index.html").as_uri(), wait_until="load")
-    search = page.locator("input.md-search__input")
-    search.click()
-    search.fill("whiteboard")
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('.md-search-result__item a')]"
-        ".some(a => a.href.includes('framework/interview-playbook.html'))", timeout=30_000)
+    search_and_wait(page, "whiteboard", "framework/interview-playbook.html")
     assert session.errors == [] and session.blocked == []
