@@ -2,7 +2,8 @@
 
 Used by the browser tests and ``scripts/build_pdf.py``. The browser context
 aborts any request to another host and records it, so a caller can prove that
-nothing left the machine. Never ``playwright install``: the browser is Debian's.
+nothing left the machine, and records every Content-Security-Policy violation
+the pages report. Never ``playwright install``: the browser is Debian's.
 """
 
 from __future__ import annotations
@@ -26,11 +27,24 @@ class Session:
         page: The Playwright page.
         errors: Console errors and uncaught exceptions, in order.
         blocked: URLs of requests to hosts other than 127.0.0.1, all aborted.
+        violations: Content-Security-Policy violations, one line each:
+            ``page URL: directive blocked what (source:line)``.
     """
 
     page: object
     errors: list[str] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
+    violations: list[str] = field(default_factory=list)
+
+
+#: Reports each ``securitypolicyviolation`` event of a document to Python.
+REPORT_VIOLATIONS = """
+document.addEventListener('securitypolicyviolation', (e) => {
+  window.__handbookReportViolation(
+    `${e.documentURI}: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline code'} ` +
+    `(${e.sourceFile || e.documentURI}:${e.lineNumber})`);
+});
+"""
 
 
 def open_session(browser, **context_options) -> Session:
@@ -49,6 +63,8 @@ def open_session(browser, **context_options) -> Session:
         return route_.abort()
 
     context.route("**/*", route)
+    context.expose_function("__handbookReportViolation", session.violations.append)
+    context.add_init_script(REPORT_VIOLATIONS)
     page.on("console", lambda msg: session.errors.append(f"console: {msg.text}") if msg.type == "error" else None)
     page.on("pageerror", lambda exc: session.errors.append(f"exception: {exc}"))
     return session

@@ -3,6 +3,10 @@
 Shared by the browser tests and ``scripts/build_pdf.py``. Nothing here waits a
 fixed time: it polls the page until everything expected has rendered, or until
 ``RENDER_TIMEOUT_MS`` passes, and then reports the state it found.
+
+Diagrams render only when they near the viewport (``diagram-loader.js``), so
+while waiting it scrolls each diagram still shown as source into view, as a
+reader would, and scrolls back to the top when done.
 """
 
 from __future__ import annotations
@@ -31,11 +35,15 @@ def wait_for_rendering(page, diagrams: int, maths: int, timeout_ms: int = RENDER
     try:
         page.wait_for_function(
             f"""() => {{ const s = ({RENDER_STATE})();
-                return (s.rendered >= {diagrams} && s.pending === 0 && s.mathsDone >= {maths}) || s.leftovers > 0; }}""",
+                const done = (s.rendered >= {diagrams} && s.pending === 0 && s.mathsDone >= {maths}) || s.leftovers > 0;
+                if (!done) document.querySelector('pre.mermaid')?.scrollIntoView({{block: 'center'}});
+                return done; }}""",
             timeout=timeout_ms,
+            polling=100,
         )
     except Exception:  # noqa: BLE001 - the state below says what did not render
         pass
+    page.evaluate("window.scrollTo(0, 0)")
     return page.evaluate(RENDER_STATE)
 
 
