@@ -1,7 +1,8 @@
 # ML System Design Handbook: the one entry point for people and CI.
 # `make help` lists the targets. `make serve` and `make test` set everything up
 # on a fresh machine (a virtual environment from requirements.lock; for tests,
-# Debian's chromium and poppler-utils).
+# Debian's chromium and poppler-utils, and axe-core and Lighthouse from
+# package-lock.json with npm).
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
@@ -14,7 +15,9 @@ ADDR   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help venv serve build check test test-fast linkcheck benchmark pdf offline flashcards browser-deps vendor lock clean
+NODE_STAMP := node_modules/.installed-lock
+
+.PHONY: help venv serve build check test test-fast linkcheck benchmark quality pdf offline flashcards browser-deps node-deps vendor lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -37,10 +40,16 @@ check: $(STAMP) ## Fast: content checks without a build, then a strict build
 	$(BIN)/python scripts/check_handbook.py
 	$(BIN)/mkdocs build --strict --site-dir site
 
-browser-deps: ## Install Debian chromium and poppler-utils when missing (as root)
+browser-deps: ## Install Debian chromium, poppler-utils and npm when missing (as root)
 	@bash scripts/ensure_browser.sh
 
-test: $(STAMP) browser-deps ## Run every test: unit, fixtures, builds, links, real browser
+$(NODE_STAMP): package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	cp package-lock.json $(NODE_STAMP)
+
+node-deps: browser-deps $(NODE_STAMP) ## Install axe-core and Lighthouse from package-lock.json (tests and `make quality` only)
+
+test: $(STAMP) browser-deps node-deps ## Run every test: unit, fixtures, builds, links, real browser, accessibility
 	$(BIN)/python -m pytest
 
 test-fast: $(STAMP) ## Run the tests that need no browser
@@ -66,6 +75,9 @@ linkcheck: build ## Check every link and anchor of the built site with linkcheck
 
 benchmark: $(STAMP) browser-deps ## Measure builds with and without hooks, the check script, and both PDFs
 	$(BIN)/python scripts/benchmark.py --pdf
+
+quality: $(STAMP) node-deps ## Lighthouse, bytes, build and serve times per page kind; writes build/quality/
+	$(BIN)/python scripts/quality_benchmark.py
 
 vendor: ## Refresh Mermaid and KaTeX from the npm registry (needs npm)
 	$(PYTHON) scripts/vendor_assets.py

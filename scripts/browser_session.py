@@ -41,7 +41,7 @@ class Session:
 REPORT_VIOLATIONS = """
 document.addEventListener('securitypolicyviolation', (e) => {
   window.__handbookReportViolation(
-    `${e.documentURI}: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline code'} ` +
+    `${e.documentURI}: ${e.effectiveDirective} blocked ${e.blockedURI} ` +
     `(${e.sourceFile || e.documentURI}:${e.lineNumber})`);
 });
 """
@@ -63,7 +63,7 @@ def open_session(browser, **context_options) -> Session:
         return route_.abort()
 
     context.route("**/*", route)
-    context.expose_function("__handbookReportViolation", session.violations.append)
+    context.expose_function("__handbookReportViolation", lambda line: session.violations.append(line))
     context.add_init_script(REPORT_VIOLATIONS)
     page.on("console", lambda msg: session.errors.append(f"console: {msg.text}") if msg.type == "error" else None)
     page.on("pageerror", lambda exc: session.errors.append(f"exception: {exc}"))

@@ -10,6 +10,8 @@ import sys
 import textwrap
 from pathlib import Path
 
+from bs4 import BeautifulSoup
+
 from handbook.markdown import read_front_matter
 from handbook.pages import Page, Site
 
@@ -68,3 +70,13 @@ def build(project: Path, site_dir: Path | None = None) -> subprocess.CompletedPr
 def warnings(output: str) -> list[str]:
     """The ``path:line: message`` warnings a build logged, without logger prefixes."""
     return [m.group(1) for m in re.finditer(r"WARNING\s+-\s+(?:[\w_]+:\s+)?(\S+:\d+: .*)", output)]
+
+
+def pages_of(site_dir: Path) -> list[tuple[str, int, int]]:
+    """``(URL path, diagrams, formulas)`` for every page of a built site."""
+    found = []
+    for html in sorted(site_dir.rglob("index.html")):
+        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+        path = html.parent.relative_to(site_dir).as_posix()
+        found.append(("" if path == "." else path + "/", len(soup.select("pre.mermaid")), len(soup.select(".arithmatex"))))
+    return found

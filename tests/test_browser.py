@@ -6,8 +6,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from bs4 import BeautifulSoup
-from helpers import build, front, scratch_site
+from helpers import build, front, pages_of, scratch_site
 
 from browser_session import open_session, search_and_wait
 from local_server import serve
@@ -28,16 +27,6 @@ def served(real_site, site_url, site_prefix):
         yield base, site_dir
 
 
-def pages_of(site_dir: Path) -> list[tuple[str, int, int]]:
-    """``(URL path, diagrams, formulas)`` for every page of a built site."""
-    found = []
-    for html in sorted(site_dir.rglob("index.html")):
-        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
-        path = html.parent.relative_to(site_dir).as_posix()
-        found.append(("" if path == "." else path + "/", len(soup.select("pre.mermaid")), len(soup.select(".arithmatex"))))
-    return found
-
-
 def load_and_check(session, url: str, diagrams: int, maths: int) -> list[str]:
     """Open ``url`` directly and return everything wrong with it."""
     session.errors.clear()
@@ -56,6 +45,8 @@ def test_every_page_loads_renders_and_stays_local(browser, served):
         problems += load_and_check(session, base + path, diagrams, maths)
     assert session.blocked == [], "requests left 127.0.0.1"
     assert problems == []
+    assert session.violations == [], "the Content-Security-Policy blocked something the site needs"
+    assert session.page.context.cookies() == [], "the handbook sets no cookies"
 
 
 def test_diagrams_and_maths_render_after_instant_navigation(browser, served):
@@ -76,7 +67,7 @@ def test_diagrams_and_maths_render_after_instant_navigation(browser, served):
         state = wait_for_rendering(session.page, diagrams, maths)
         problems += render_problems(base + path + " (instant)", state, diagrams, maths)
     assert session.blocked == []
-    assert problems == [] and session.errors == []
+    assert problems == [] and session.errors == [] and session.violations == []
 
 
 def test_dark_mode_keeps_diagrams_rendered(browser, served):
@@ -153,3 +144,42 @@ def test_practice_mode_hides_the_design_and_is_remembered(browser, served):
     page.locator("[data-practice-toggle] button").click()
     assert page.locator(".practice-concealed").count() == 0
     assert session.errors == [] and session.blocked == []
+
+
+def test_csp_check_reports_what_the_policy_blocks(browser, tmp_path: Path, site_prefix):
+    project = scratch_site(tmp_path, {"docs/index.md": front("home") + "\nA page.\n"}, ["index.md"])
+    assert build(project).returncode == 0
+    html = project / "site/index.html"
+    text = html.read_text()
+    assert '<meta http-equiv="Content-Security-Policy"' in text
+    injected = '<img src="https://tracker.example/pixel.gif" alt="">\n<script>document.title = "changed";</script>\n'
+    text = text.replace("</article>", injected + "</article>", 1)
+    html.write_text(text)
+    line = text[: text.index('<script>document.title')].count("\n") + 1
+    session = open_session(browser)
+    with serve(project / "site", site_prefix) as base:
+        session.page.goto(base, wait_until="load")
+        session.page.wait_for_function("() => document.readyState === 'complete'")
+    assert sorted(session.violations) == sorted([
+        f"{base}: img-src blocked https://tracker.example/pixel.gif ({base}:{line})",
+        f"{base}: script-src-elem blocked inline ({base}:{line})",
+    ])
+    assert session.page.title() != "changed"
+
+
+def test_missing_pages_get_a_helpful_404(browser, served):
+    base, _ = served
+    session = open_session(browser)
+    page = session.page
+    response = page.goto(base + "framework/no-such-step/", wait_until="networkidle")
+    assert response.status == 404
+    # The only failed load is the missing page itself: styles, scripts and search all load.
+    assert session.errors == ["console: Failed to load resource: the server responded with a status of 404 (Not Found)"]
+    session.errors.clear()
+    assert page.locator("article h1").inner_text().strip().startswith("Page not found")
+    links = {a.inner_text(): a.get_attribute("href") for a in page.locator("article li a").all()}
+    assert set(links) == {"Home", "Framework", "Case studies", "Cheat sheets", "Practice", "Reference"}
+    assert page.locator("article a", has_text="report the broken link").count() == 1
+    page.locator("article li a", has_text="Case studies").click()
+    page.wait_for_url(base + "case-studies/")
+    assert session.errors == [] and session.violations == [] and session.blocked == []

@@ -1,0 +1,224 @@
+"""Measure the site as readers get it: speed, accessibility, best practices, SEO. Not a test.
+
+1. Builds the site (``mkdocs build --strict``, the median of ``--builds`` runs).
+2. Serves it on 127.0.0.1 the way a static host does (gzip, 404 page, under
+   site_url's path) and runs Lighthouse (npm package, driving Debian Chromium,
+   mobile emulation with Lighthouse's default simulated slow 4G and 4x CPU
+   slowdown) ``--runs`` times on one page of each kind: the home page and the
+   largest framework step, case study and cheat sheet (largest HTML: the worst
+   case of the kind). It reports the median of each number: bytes transferred,
+   the four category scores, largest contentful paint and total blocking time.
+3. Starts ``make serve`` in a throw-away copy of the repository, edits a page
+   and times how long the served page takes to show the edit (the median of
+   ``--edits`` edits), after timing the first start.
+
+Prints a Markdown table and writes it, with the raw numbers as JSON, to
+``build/quality/``. Needs ``make node-deps`` (Lighthouse) and Chromium.
+
+Usage::
+
+    python scripts/quality_benchmark.py              # 3 Lighthouse runs per page
+    python scripts/quality_benchmark.py --runs 1 --edits 1
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
+
+from browser_session import CHROMIUM  # noqa: E402
+from check_handbook import ROOT, read_config  # noqa: E402
+from local_server import serve  # noqa: E402
+
+from handbook.pages import load_site  # noqa: E402
+
+LIGHTHOUSE = ROOT / "node_modules/.bin/lighthouse"
+OUTPUT = ROOT / "build/quality"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+KINDS = (("home", None), ("framework step", "framework-step"), ("case study", "case-study"), ("cheat sheet", "cheat-sheet"))
+EDITED_PAGE = "docs/cheat-sheets/feature-stores.md"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def build_seconds(site_dir: Path, runs: int) -> list[float]:
+    """Wall time of ``runs`` strict builds of the whole handbook into ``site_dir``."""
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+                       cwd=ROOT, env=ENV, check=True, capture_output=True)
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def pages_to_measure(site_dir: Path) -> list[tuple[str, str]]:
+    """``(kind label, URL path)``: the home page and the largest built page of each other kind."""
+    site = load_site(ROOT)
+    chosen = [("home", "")]
+    for label, kind in KINDS[1:]:
+        paths = [page.doc_path.removesuffix(".md") + "/" for page in site.of_kind(kind)]
+        chosen.append((label, max(paths, key=lambda p: (site_dir / p / "index.html").stat().st_size)))
+    return chosen
+
+
+def lighthouse(url: str) -> dict:
+    """One Lighthouse run (mobile, simulated throttling) on ``url``; the numbers this report uses."""
+    result = subprocess.run(
+        [str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
+         f"--only-categories={','.join(CATEGORIES)}",
+         "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+        env={**ENV, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, check=True,
+    )
+    report = json.loads(result.stdout)
+    if report.get("runtimeError"):
+        raise RuntimeError(f"Lighthouse failed on {url}: {report['runtimeError']['message']}")
+    audits = report["audits"]
+    return {
+        **{name: round(report["categories"][name]["score"] * 100) for name in CATEGORIES},
+        "bytes": audits["total-byte-weight"]["numericValue"],
+        "lcp_ms": audits["largest-contentful-paint"]["numericValue"],
+        "tbt_ms": audits["total-blocking-time"]["numericValue"],
+        "cls": audits["cumulative-layout-shift"]["numericValue"],
+        "failed_audits": sorted(
+            ref["id"] for name in CATEGORIES[1:] for ref in report["categories"][name]["auditRefs"]
+            if ref["weight"] and (audits[ref["id"]]["score"] is not None) and audits[ref["id"]]["score"] < 1),
+    }
+
+
+def median_run(runs: list[dict]) -> dict:
+    """The median of every number over the runs; failed audits from every run."""
+    keys = [key for key in runs[0] if key != "failed_audits"]
+    summary = {key: statistics.median(run[key] for run in runs) for key in keys}
+    summary["failed_audits"] = sorted({audit for run in runs for audit in run["failed_audits"]})
+    return summary
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(url: str, text: str | None, timeout: float = 180.0) -> float:
+    """Poll ``url`` until it answers (and contains ``text``); return the seconds it took."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < timeout:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if text is None or text in response.read().decode("utf-8", errors="replace"):
+                    return time.perf_counter() - started
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.05)
+    raise TimeoutError(f"{url} did not show {text!r} within {timeout:.0f} s")
+
+
+def serve_times(edits: int) -> dict:
+    """Start ``make serve`` in a copy of the repository; time the first start and each edit."""
+    with tempfile.TemporaryDirectory(prefix="handbook-serve-") as temp:
+        copy = Path(temp) / "handbook"
+        subprocess.run(["git", "checkout-index", "-a", f"--prefix={copy}/"], cwd=ROOT, check=True)
+        (copy / ".venv").symlink_to(ROOT / ".venv", target_is_directory=True)
+        port = free_port()
+        prefix = urlparse(read_config(ROOT)["site_url"]).path
+        page_url = f"http://127.0.0.1:{port}{prefix}{EDITED_PAGE.removeprefix('docs/').removesuffix('.md')}/"
+        server = subprocess.Popen(
+            ["make", "-o", ".venv/.installed-lock", "serve", f"ADDR=127.0.0.1:{port}"],
+            cwd=copy, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        try:
+            first = wait_for(page_url, None)
+            edit_times = []
+            for number in range(edits):
+                marker = f"Serve benchmark edit {number} {time.time_ns()}."
+                page = copy / EDITED_PAGE
+                time.sleep(1.0)  # let the watcher settle after the previous rebuild
+                edited_at = time.perf_counter()
+                page.write_text(page.read_text(encoding="utf-8") + f"\n{marker}\n", encoding="utf-8")
+                wait_for(page_url, marker)
+                edit_times.append(time.perf_counter() - edited_at)
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
+    return {"first_start_s": first, "edit_s": edit_times}
+
+
+def table(pages: list[dict], builds: list[float], serving: dict, runs: int) -> str:
+    """The report as Markdown."""
+    lines = [
+        f"Lighthouse {lighthouse_version()}, mobile emulation (simulated slow 4G, 4x CPU slowdown), "
+        f"median of {runs} run(s); served locally with gzip.",
+        "",
+        "| page kind | page | transferred | performance | accessibility | best practices | SEO | LCP | TBT | CLS |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for row in pages:
+        lines.append(
+            f"| {row['kind']} | `{row['path'] or '/'}` | {row['bytes'] / 1024:,.0f} KiB | {row['performance']:.0f} | "
+            f"{row['accessibility']:.0f} | {row['best-practices']:.0f} | {row['seo']:.0f} | "
+            f"{row['lcp_ms'] / 1000:.1f} s | {row['tbt_ms']:.0f} ms | {row['cls']:.3f} |")
+    failed = sorted({audit for row in pages for audit in row["failed_audits"]})
+    lines += [
+        "",
+        "| measure | value |",
+        "| --- | --- |",
+        f"| full strict build (median of {len(builds)}) | {statistics.median(builds):.2f} s |",
+        f"| `make serve`: first page served after start | {serving['first_start_s']:.1f} s |",
+        f"| `make serve`: edited page shows the edit (median of {len(serving['edit_s'])}) | "
+        f"{statistics.median(serving['edit_s']):.1f} s |",
+        "",
+        "Accessibility, best-practices and SEO audits below 100 in any run: " + (", ".join(failed) or "none") + ".",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def lighthouse_version() -> str:
+    return json.loads((ROOT / "node_modules/lighthouse/package.json").read_text())["version"]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (median reported)")
+    parser.add_argument("--builds", type=int, default=3, help="timed builds (median reported)")
+    parser.add_argument("--edits", type=int, default=3, help="timed edits under make serve (median reported)")
+    args = parser.parse_args()
+    if not LIGHTHOUSE.exists():
+        print(f"{LIGHTHOUSE} is missing: run `make node-deps`", file=sys.stderr)
+        return 1
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    site_dir = OUTPUT / "site"
+    builds = build_seconds(site_dir, args.builds)
+    config = read_config(ROOT)
+    site_url = urlparse(config["site_url"])
+    rows = []
+    with serve(site_dir, site_url.path or "/", f"{site_url.scheme}://{site_url.netloc}") as base:
+        for kind, path in pages_to_measure(site_dir):
+            runs = [lighthouse(base + path) for _ in range(args.runs)]
+            rows.append({"kind": kind, "path": path, **median_run(runs), "runs": runs})
+            print(f"measured {kind}: {base + path}", file=sys.stderr)
+    serving = serve_times(args.edits)
+    report = table(rows, builds, serving, args.runs)
+    (OUTPUT / "report.md").write_text(report, encoding="utf-8")
+    (OUTPUT / "report.json").write_text(
+        json.dumps({"pages": rows, "build_s": builds, "serve": serving}, indent=2), encoding="utf-8")
+    print(report)
+    print(f"written: {OUTPUT / 'report.md'} and report.json", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

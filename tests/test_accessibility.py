@@ -1,0 +1,122 @@
+"""Accessibility in the real browser: axe-core on every page in light and dark mode,
+diagrams with accessible names, and the keyboard reaching every control."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from helpers import build, front, pages_of, scratch_site
+
+from accessibility_audit import AXE_PATH, AXE_SCRIPT, axe_violations, diagram_name_problems
+from browser_session import open_session
+from local_server import serve
+from page_rendering import wait_for_rendering
+
+pytestmark = pytest.mark.browser
+
+SCHEMES = [("light", "default"), ("dark", "slate")]
+
+
+def origin_of(url: str) -> str:
+    return "{0.scheme}://{0.netloc}".format(urlparse(url))
+
+
+@pytest.fixture(scope="module")
+def served_with_axe(real_site, site_url, site_prefix):
+    """The real site, with axe-core from its npm package at ``AXE_PATH`` on the same origin."""
+    if not AXE_SCRIPT.exists():
+        pytest.fail(f"{AXE_SCRIPT} is missing: run `make node-deps` (npm ci)")
+    result, site_dir = real_site
+    assert result.returncode == 0, result.stderr[-3000:]
+    with serve(site_dir, site_prefix, origin_of(site_url), extra_files={AXE_PATH: AXE_SCRIPT}) as base:
+        yield base, site_dir
+
+
+def audit_page(session, base: str, path: str, diagrams: int, maths: int, scheme: str, material_scheme: str) -> list[str]:
+    """Open one page in ``scheme`` and return every accessibility problem on it."""
+    page = session.page
+    page.goto(base + path, wait_until="load")
+    wait_for_rendering(page, diagrams, maths)
+    label = f"{base + path} ({scheme})"
+    shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    if shown != material_scheme:
+        return [f"{label}: the page shows colour scheme {shown!r}, not {material_scheme!r}"]
+    return axe_violations(page, origin_of(base), label) + diagram_name_problems(page, label, diagrams)
+
+
+@pytest.mark.parametrize("scheme, material_scheme", SCHEMES)
+def test_no_serious_violation_and_named_diagrams_on_every_page(browser, served_with_axe, scheme, material_scheme):
+    base, site_dir = served_with_axe
+    pages = [p for p in pages_of(site_dir) if not p[0].startswith("print_page")] + [("no-such-page/", 0, 0)]
+    assert len(pages) >= 50
+    session = open_session(browser, color_scheme=scheme)
+    problems = []
+    for path, diagrams, maths in pages:
+        problems += audit_page(session, base, path, diagrams, maths, scheme, material_scheme)
+    assert problems == []
+    assert session.violations == [] and session.blocked == []
+
+
+def test_axe_and_diagram_checks_fail_on_inaccessible_markup(browser, tmp_path: Path, site_prefix):
+    files = {
+        "docs/index.md": front("home") + (
+            '\n<p class="pale" style="color: #c8c8c8">Pale grey text that few can read.</p>\n\n'
+            '<a class="empty" href="#"></a>\n\n'
+            '```mermaid\n--8<-- "diagrams/demo/flow.mmd"\n```\n'),
+        "diagrams/demo/flow.mmd": "flowchart LR\n    accTitle: Two steps\n    accDescr: A goes to B.\n    a --> b\n",
+    }
+    project = scratch_site(tmp_path, files, ["index.md"])
+    assert build(project).returncode == 0
+    html = project / "site/index.html"
+    html.write_text(html.read_text().replace("accTitle: Two steps", "").replace("accDescr: A goes to B.", ""))
+    session = open_session(browser, color_scheme="light")
+    with serve(project / "site", site_prefix, extra_files={AXE_PATH: AXE_SCRIPT}) as base:
+        problems = audit_page(session, base, "", 1, 0, "light", "default")
+    assert problems == [
+        f"{base} (light): color-contrast (serious): Elements must meet minimum color contrast ratio thresholds"
+        " - 1 element(s), first: .pale",
+        f"{base} (light): link-name (serious): Links must have discernible text - 1 element(s), first: .empty",
+        f"{base} (light): diagram 1 of 1 has no accessible name (give its source an accTitle line)",
+    ]
+
+
+def tab_until(page, selector: str, limit: int = 400) -> bool:
+    """Press Tab until the focused element matches ``selector``; False if it never does."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement?.matches(s) ?? false", selector):
+            return True
+    return False
+
+
+def test_keyboard_reaches_and_operates_search_palette_and_practice_mode(browser, served_with_axe):
+    base, site_dir = served_with_axe
+    study = next(p for p, d, _ in pages_of(site_dir) if p.startswith("case-studies/") and d)
+    session = open_session(browser, viewport={"width": 1280, "height": 800}, color_scheme="light")
+    page = session.page
+    page.goto(base + study, wait_until="networkidle")
+
+    assert tab_until(page, "input[name=__palette]"), "Tab never reaches the colour palette toggle"
+    # The palette cycles automatic -> light -> dark; arrow keys move along it.
+    for _ in range(3):
+        if page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate":
+            break
+        page.keyboard.press("ArrowRight")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+
+    assert tab_until(page, "input.md-search__input"), "Tab never reaches the search box"
+    page.keyboard.type("embedding")
+    page.wait_for_selector(".md-search-result__item a", timeout=30_000)
+    page.keyboard.press("Escape")
+
+    page.goto(base + study, wait_until="networkidle")
+    assert tab_until(page, "[data-practice-toggle] button"), "Tab never reaches the practice-mode toggle"
+    page.keyboard.press("Enter")
+    assert page.locator("[data-practice-toggle] button").get_attribute("aria-pressed") == "true"
+    assert tab_until(page, ".practice-concealed__reveal", limit=50), "Tab never reaches a reveal button"
+    page.keyboard.press("Enter")
+    assert page.evaluate("localStorage.getItem('handbook.practiceMode')") == "on"
+    page.locator("[data-practice-toggle] button").click()  # leave practice mode off for other tests
+    assert session.errors == [] and session.violations == [] and session.blocked == []
