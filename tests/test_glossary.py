@@ -71,3 +71,9 @@ def test_real_glossary_is_consistent():
     for term in glossary.terms:
         assert f"{{ #{term.anchor} }}" in body
     assert abbreviations_markdown(glossary).count("*[") == sum(1 for t in glossary.terms if t.abbreviation)
+
+
+def test_terms_starting_with_a_digit_get_a_named_group_heading():
+    digit = Term("2-tower model", "Two encoders, one per side.", None, None, 9)
+    body = glossary_markdown(Glossary("data/glossary.yml", (digit, ANN)), "reference/glossary.md")
+    assert body.split("\n\n")[1:4:2] == ["## Numbers and symbols { #letter-symbols }", "## A { #letter-a }"]

@@ -175,11 +175,12 @@ def glossary_markdown(glossary: Glossary, doc_path: str) -> str:
     entries = sorted(glossary.terms, key=lambda t: t.term.lower())
     blocks, letter = [], None
     for entry in entries:
-        initial = entry.term[0].upper() if entry.term[0].isalpha() else "#"
-        if initial != letter:
+        initial = entry.term[0].upper() if entry.term[0].isalpha() else None
+        if initial != letter or not blocks:
             letter = initial
-            anchor = f"letter-{letter.lower()}" if letter.isalpha() else "letter-symbols"
-            blocks.append(f"## {letter} {{ #{anchor} }}")
+            # A heading of "#" alone would be read as an empty ATX heading: name the group instead.
+            heading, anchor = (letter, f"letter-{letter.lower()}") if letter else ("Numbers and symbols", "letter-symbols")
+            blocks.append(f"## {heading} {{ #{anchor} }}")
         name = f"**{entry.term}**" + (f" ({entry.abbreviation})" if entry.abbreviation else "")
         more = ""
         if entry.see:
