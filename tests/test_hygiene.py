@@ -1,8 +1,8 @@
-"""Title headings, image alt text and leftover placeholders."""
+"""Title headings, image alt text, embedded code and leftover placeholders."""
 
 from helpers import front, page
 
-from handbook.hygiene import check_images, check_placeholders, check_title_heading, find_placeholders
+from handbook.hygiene import check_embedded_code, check_images, check_placeholders, check_title_heading, find_placeholders
 
 
 def messages(problems):
@@ -32,3 +32,18 @@ def test_placeholders_in_any_text_file():
     assert messages(find_placeholders("diagrams/a.mmd", "flowchart LR\n  a[XXX]\n")) == [
         "diagrams/a.mmd:2: placeholder 'XXX' left in published content (write the content, then delete the marker)"]
     assert find_placeholders("x", "TODOS and todo are words") == []
+
+
+def test_scripts_frames_and_handlers_in_prose_are_reported_but_not_in_code():
+    text = front("a") + (
+        "<script src=\"x.js\"></script>\n"
+        "<iframe src=\"https://video.example/embed\"></iframe>\n"
+        "<span onclick=\"go()\">Go</span>\n"
+        "[Run](javascript:go())\n"
+        "Online learning and `<script>` in code are fine.\n"
+        "```html\n<script>shown()</script>\n```\n")
+    assert messages(check_embedded_code(page(text))) == [
+        f"docs/section/page.md:{line}: page embeds '{what}' (put behaviour in docs/assets/javascripts/ and list it in"
+        " extra_javascript; link other sites instead of embedding them)"
+        for line, what in ((7, "script"), (8, "iframe"), (9, "onclick"), (10, "javascript"))
+    ]

@@ -80,3 +80,19 @@ def test_nav_section_is_created_when_missing():
     assert new_page.add_to_nav(config, "Case studies", "Fraud: case-studies/fraud.md") == (
         "site_name: x\nnav:\n  - Home: index.md\n  - Case studies:\n      - case-studies/index.md\n"
         "      - Fraud: case-studies/fraud.md\n  - Reference:\n      - reference/index.md\n")
+
+
+def test_quality_benchmark_measures_the_largest_page_of_each_kind_and_takes_medians(real_site):
+    import quality_benchmark
+    from handbook.pages import load_site
+
+    _, site_dir = real_site
+    chosen = dict(quality_benchmark.pages_to_measure(site_dir))
+    assert chosen["home"] == ""
+    site = load_site(ROOT)
+    for label, kind in (("framework step", "framework-step"), ("case study", "case-study"), ("cheat sheet", "cheat-sheet")):
+        sizes = {page.doc_path.removesuffix(".md") + "/": (site_dir / page.doc_path.removesuffix(".md") / "index.html").stat().st_size
+                 for page in site.of_kind(kind)}
+        assert len(sizes) >= 5 and sizes[chosen[label]] == max(sizes.values()), label
+    runs = [{"performance": p, "tbt_ms": t, "failed_audits": f} for p, t, f in ((90, 300, ["a"]), (70, 900, []), (95, 100, ["b"]))]
+    assert quality_benchmark.median_run(runs) == {"performance": 90, "tbt_ms": 300, "failed_audits": ["a", "b"]}

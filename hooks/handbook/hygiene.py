@@ -1,4 +1,4 @@
-"""Page hygiene: headings, images and leftover placeholders."""
+"""Page hygiene: headings, images, embedded code and leftover placeholders."""
 
 from __future__ import annotations
 
@@ -10,6 +10,10 @@ from .problems import Problem
 
 PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|XXX)\b")
 IMAGE_WITHOUT_ALT = re.compile(r"!\[\s*\]\(")
+#: Raw HTML that runs code or embeds another site: script, iframe, object and embed
+#: elements, inline event handlers (``onclick=``) and ``javascript:`` URLs.
+EMBEDDED_CODE = re.compile(
+    r"<(script|iframe|object|embed)\b|\s(on[a-z]+)\s*=\s*[\"']|(javascript):", re.IGNORECASE)
 
 
 def check_title_heading(page: Page) -> list[Problem]:
@@ -27,6 +31,22 @@ def check_images(page: Page) -> list[Problem]:
         Problem(page.path, number, "image has no alt text (describe it: ![what the image shows](...))")
         for number, line in prose_lines(page.text, page.body_start)
         if IMAGE_WITHOUT_ALT.search(line)
+    ]
+
+
+def check_embedded_code(page: Page) -> list[Problem]:
+    """No scripts, frames or event handlers in the prose of a page (code blocks may show them).
+
+    Every page carries a Content-Security-Policy that trusts only the site's own
+    files and the theme's hashed scripts; behaviour belongs in
+    ``docs/assets/javascripts/`` and other sites are linked, not embedded.
+    """
+    return [
+        Problem(page.path, number, f"page embeds '{next(g for g in match.groups() if g)}' "
+                "(put behaviour in docs/assets/javascripts/ and list it in extra_javascript; link other sites instead of embedding them)")
+        for number, line in prose_lines(page.text, page.body_start)
+        for match in [EMBEDDED_CODE.search(line)]
+        if match
     ]
 
 
