@@ -23,6 +23,7 @@ from check_handbook import ROOT, read_config  # noqa: E402
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 #: Built pages that are not for crawlers: the 404 page and print-site's whole-book page.
 NOT_IN_SITEMAP = {"404.html", "print_page/index.html"}
+NOINDEX = '<meta name="robots" content="noindex">'
 #: Traces of analytics, tag managers or trackers in a page or script.
 TRACKERS = re.compile(
     r"google-analytics\.com|googletagmanager\.com|gtag\(|plausible\.io|matomo|"
@@ -94,6 +95,10 @@ def sitemap_problems(site_dir: Path, site_url: str) -> list[str]:
             problems.append(f"sitemap.xml:{line}: {url} is not a page for crawlers (leave it out)")
     for page in sorted(_built_pages(site_dir) - set(listed)):
         problems.append(f"sitemap.xml:1: {page} is built but not listed (every page in nav is listed; add it to nav)")
+    print_page = site_dir / "print_page/index.html"
+    if print_page.is_file() and NOINDEX not in print_page.read_text(encoding="utf-8"):
+        problems.append("print_page/index.html:1: the whole-book page has no noindex robots meta "
+                        "(overrides/main.html adds it; search engines would index every page twice)")
     return problems
 
 

@@ -18,7 +18,8 @@ def good_site(tmp_path: Path) -> Path:
     site = tmp_path / "site"
     for page in ("index.html", "guide/index.html", "print_page/index.html", "404.html"):
         (site / page).parent.mkdir(parents=True, exist_ok=True)
-        (site / page).write_text("<!doctype html>\n<html><head><meta charset=\"utf-8\"></head><body>Hi</body></html>\n")
+        robots = '<meta name="robots" content="noindex">' if page.startswith("print_page") else ""
+        (site / page).write_text(f"<!doctype html>\n<html><head><meta charset=\"utf-8\">{robots}</head><body>Hi</body></html>\n")
     (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {URL}sitemap.xml\n")
     (site / "sitemap.xml").write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
@@ -65,6 +66,13 @@ def test_sitemap_with_foreign_stale_duplicate_and_missing_entries_fails(good_sit
         "sitemap.xml:1: guide/index.html is built but not listed (every page in nav is listed; add it to nav)",
         "sitemap.xml:1: index.html is built but not listed (every page in nav is listed; add it to nav)",
     ]
+
+
+def test_print_page_without_noindex_fails(good_site):
+    (good_site / "print_page/index.html").write_text("<!doctype html>\n<html><head></head></html>\n")
+    assert sitemap_problems(good_site, URL) == [
+        "print_page/index.html:1: the whole-book page has no noindex robots meta "
+        "(overrides/main.html adds it; search engines would index every page twice)"]
 
 
 def test_analytics_and_remote_assets_fail(good_site):
