@@ -39,8 +39,9 @@ def test_cheat_sheets_list_only_the_case_studies_that_use_them():
 def test_case_study_box_and_matrix_come_from_front_matter():
     box = at_a_glance_markdown(SITE, STUDY)
     assert box.startswith('<div class="practice-toggle" data-practice-toggle></div>\n\n???+ abstract "At a glance"')
-    assert "    | ML task | retrieval, ranking |" in box
-    assert "    | Latency budget | 200 ms p99 |" in box
+    assert "    ML task\n    :   retrieval, ranking\n" in box
+    assert "    Latency budget\n    :   200 ms p99\n" in box
+    assert "| Fact |" not in box, "a table would be moved by Material after load (late paint)"
     assert "Cheat sheets used: [Ann Indexes](../cheat-sheets/ann-indexes.md)." in box
     assert "[5. Evaluation](../framework/evaluation.md)" in box
     matrix = matrix_markdown(SITE, MATRIX)

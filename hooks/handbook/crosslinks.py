@@ -58,16 +58,21 @@ def used_in_markdown(site: Site, sheet: Page) -> str:
 
 
 def at_a_glance_markdown(site: Site, study: Page) -> str:
-    """Collapsible summary box for the top of a case study."""
+    """Collapsible summary box for the top of a case study.
+
+    The facts are a definition list, not a table: Material moves every table
+    into a scroll wrapper after the page loads, which would repaint the first
+    screen late (a slow largest contentful paint on phones).
+    """
     facts = study.meta.get("facts") or {}
-    rows = [f"    | {label} | {fact_text(name, facts.get(name))} |" for name, label in FACT_LABELS if name in facts]
+    rows = [f"    {label}\n    :   {fact_text(name, facts.get(name))}\n" for name, label in FACT_LABELS if name in facts]
     topics = [site.by_id[t] for t in (study.meta.get("uses") or []) if t in site.by_id]
     steps = " · ".join(
         f"[{number}. {title}]({relative_link(study.doc_path, site.by_id[step_id].doc_path)})" if step_id in site.by_id else f"{number}. {title}"
         for number, step_id, title in FRAMEWORK_STEPS
     )
     toggle = '<div class="practice-toggle" data-practice-toggle></div>'
-    box = [toggle, "", '???+ abstract "At a glance"', "", "    | Fact | Value |", "    | --- | --- |", *rows, ""]
+    box = [toggle, "", '???+ abstract "At a glance"', "", *rows]
     if topics:
         box.append("    Cheat sheets used: " + ", ".join(f"[{t.title}]({relative_link(study.doc_path, t.doc_path)})" for t in topics) + ".")
         box.append("")
