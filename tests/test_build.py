@@ -1,7 +1,6 @@
 """Strict builds: the real site passes; a site with one of each defect fails with every message."""
 
 import re
-import shutil
 from pathlib import Path
 
 from helpers import ROOT, build, scratch_site, warnings
