@@ -17,7 +17,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 NODE_STAMP := node_modules/.installed-lock
 
-.PHONY: help venv serve build check test test-fast linkcheck benchmark quality pdf offline flashcards browser-deps node-deps vendor lock clean
+.PHONY: help venv serve build check test test-fast linkcheck benchmark quality diagrams pdf offline flashcards browser-deps node-deps vendor lock clean
 
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -54,6 +54,9 @@ test: $(STAMP) browser-deps node-deps ## Run every test: unit, fixtures, builds,
 
 test-fast: $(STAMP) ## Run the tests that need no browser
 	$(BIN)/python -m pytest -m "not browser"
+
+diagrams: $(STAMP) browser-deps ## Render new and changed diagrams to SVG snapshots (commit them)
+	$(BIN)/python scripts/snapshot_diagrams.py
 
 pdf: $(STAMP) browser-deps ## Build ml-system-design-handbook.pdf and the cheat-sheets PDF
 	HANDBOOK_EDITION="$$(git log -1 --format='%cs, commit %h' 2>/dev/null || date +%F)" $(BIN)/mkdocs build --strict --site-dir site

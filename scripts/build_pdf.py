@@ -29,9 +29,10 @@ from check_handbook import ROOT, read_config  # noqa: E402
 from local_server import serve  # noqa: E402
 from page_rendering import wait_for_rendering  # noqa: E402
 
-#: The whole book renders its ~90 diagrams and ~1,000 formulas in one page: about 17 s
-#: on a quiet 2-core machine, over 30 s beside another browser test. This budget covers
-#: loading and rendering together; running out of it fails the build naming the pages.
+#: The whole book is one page with ~1,000 formulas to typeset, plus any diagram without a
+#: current snapshot to render: 5-17 s on a quiet 2-core machine, over 30 s beside another
+#: browser test. This budget covers loading and rendering; running out of it fails the build
+#: naming the pages.
 RENDER_TIMEOUT_MS = 240_000
 FOOTER = (
     '<div style="width:100%;font-size:8px;color:#555;padding:0 12mm;display:flex;justify-content:space-between;">'

@@ -78,5 +78,12 @@ def pages_of(site_dir: Path) -> list[tuple[str, int, int]]:
     for html in sorted(site_dir.rglob("index.html")):
         soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
         path = html.parent.relative_to(site_dir).as_posix()
-        found.append(("" if path == "." else path + "/", len(soup.select("pre.mermaid")), len(soup.select(".arithmatex"))))
+        found.append(("" if path == "." else path + "/", len(soup.select("pre.mermaid, div.mermaid")), len(soup.select(".arithmatex"))))
     return found
+
+
+def explained_on_errors_page(message: str) -> bool:
+    """Whether ``path:line: message`` matches a "message starts with" row of errors.md (``...`` is a wildcard)."""
+    rows = re.findall(r"^\| (`.+?) \|", (ROOT / "docs/contributing/errors.md").read_text(), re.MULTILINE)
+    patterns = [re.escape(code).replace(r"\.\.\.", ".*?") for row in rows for code in re.findall(r"`([^`]+)`", row)]
+    return any(re.match(pattern, message.split(": ", 1)[1]) for pattern in patterns)

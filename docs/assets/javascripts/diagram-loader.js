@@ -12,7 +12,28 @@
  *
  * Everything renders at once when the reader prints, on the print-site page
  * (the PDF is printed from it) and in browsers without IntersectionObserver.
+ *
+ * Most diagrams never need Mermaid: the build inlines their pre-rendered SVG
+ * (`make diagrams`) in a declarative shadow root. The browser attaches those
+ * when it parses a page, but not in pages that instant navigation parses with
+ * DOMParser, so after every page view the leftover templates are attached here.
  */
+(function () {
+  function attachSnapshots() {
+    document.querySelectorAll("div.mermaid > template[shadowrootmode]").forEach(function (template) {
+      var host = template.parentNode;
+      if (!host.shadowRoot) host.attachShadow({ mode: template.getAttribute("shadowrootmode") }).appendChild(template.content);
+      template.remove();
+    });
+  }
+  if (window.attachDiagramSnapshots) return;
+  window.attachDiagramSnapshots = attachSnapshots;
+  document.addEventListener("DOMContentLoaded", function () {
+    if (window.document$) window.document$.subscribe(attachSnapshots);
+    else attachSnapshots();
+  });
+})();
+
 (function () {
   if (typeof window.mermaid !== "undefined") return;
   var source = new URL("../vendor/mermaid/mermaid.min.js", document.currentScript.src).href;

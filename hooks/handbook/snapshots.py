@@ -1,0 +1,111 @@
+"""Diagrams pre-rendered to SVG, so readers' browsers need not run Mermaid.
+
+Every ``diagrams/<area>/<name>.mmd`` has a snapshot ``diagrams/<area>/<name>.svg``
+written by ``make diagrams`` (``scripts/snapshot_diagrams.py``, which renders it
+in Chromium exactly as the site would). The snapshot's first line records the
+SHA-256 of the source it was drawn from::
+
+    <!-- mermaid-source-sha256: 3f1c... (written by make diagrams; do not edit) -->
+
+At build time a diagram whose snapshot is current is inlined into the page in a
+declarative shadow root, where Material's colour variables still reach it (light
+and dark). A diagram without a current snapshot stays Mermaid source and the
+browser renders it, so a contributor with Python only sees every edit; the test
+suite then fails until the snapshot is refreshed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from html import unescape
+from pathlib import Path
+
+from .problems import Problem
+
+HEADER = "<!-- mermaid-source-sha256: {digest} (written by make diagrams; do not edit) -->\n"
+HEADER_PATTERN = re.compile(r"\A<!-- mermaid-source-sha256: ([0-9a-f]{64}) ")
+MERMAID_BLOCK = re.compile(r'<pre\s+class="mermaid"><code>(.*?)</code></pre>', re.DOTALL)
+#: Set (to any value) to keep every diagram as Mermaid source, as ``make diagrams`` needs.
+LIVE_DIAGRAMS_VARIABLE = "HANDBOOK_LIVE_DIAGRAMS"
+
+
+def source_digest(source: str) -> str:
+    """SHA-256 of a Mermaid source, ignoring leading and trailing blank space."""
+    return hashlib.sha256(source.strip().encode("utf-8")).hexdigest()
+
+
+def snapshot_of(source_file: Path) -> Path:
+    """Where the snapshot of ``diagrams/<area>/<name>.mmd`` lives."""
+    return source_file.with_suffix(".svg")
+
+
+def recorded_digest(snapshot: str) -> str | None:
+    """The source digest a snapshot's header records, or None for a file without one."""
+    match = HEADER_PATTERN.match(snapshot)
+    return match.group(1) if match else None
+
+
+def snapshot_text(source: str, svg: str) -> str:
+    """The file content of a snapshot: the header for ``source``, then the SVG."""
+    return HEADER.format(digest=source_digest(source)) + svg.strip() + "\n"
+
+
+def source_files(root: Path) -> list[Path]:
+    """Every Mermaid source under ``root/diagrams``, sorted."""
+    folder = root / "diagrams"
+    return sorted(folder.rglob("*.mmd")) if folder.is_dir() else []
+
+
+def is_current(source_file: Path) -> bool:
+    """Whether ``source_file`` has a snapshot drawn from its present text."""
+    snapshot = snapshot_of(source_file)
+    if not snapshot.is_file():
+        return False
+    return recorded_digest(snapshot.read_text(encoding="utf-8")) == source_digest(source_file.read_text(encoding="utf-8"))
+
+
+def current_snapshots(root: Path) -> dict[str, str]:
+    """Current snapshots by the digest of their source; stale and missing ones are left out."""
+    found = {}
+    for source_file in source_files(root):
+        if is_current(source_file):
+            text = snapshot_of(source_file).read_text(encoding="utf-8")
+            found[recorded_digest(text)] = text.split("\n", 1)[1].strip()
+    return found
+
+
+def check_snapshots(root: Path) -> list[Problem]:
+    """Sources whose snapshot is missing or stale, and snapshots whose source is gone."""
+    problems = []
+    for source_file in source_files(root):
+        snapshot = snapshot_of(source_file)
+        relative = snapshot.relative_to(root).as_posix()
+        if not snapshot.is_file():
+            problems.append(Problem(source_file.relative_to(root).as_posix(), 1,
+                                    f"diagram has no snapshot {relative} (run make diagrams and commit the .svg)"))
+        elif not is_current(source_file):
+            problems.append(Problem(relative, 1, "snapshot is older than its .mmd source (run make diagrams and commit the .svg)"))
+    folder = root / "diagrams"
+    for snapshot in sorted(folder.rglob("*.svg")) if folder.is_dir() else []:
+        if not snapshot.with_suffix(".mmd").is_file():
+            problems.append(Problem(snapshot.relative_to(root).as_posix(), 1,
+                                    "snapshot has no .mmd source beside it (delete it, or restore the source)"))
+    return problems
+
+
+def inline_snapshots(html: str, snapshots: dict[str, str]) -> str:
+    """Replace each ``<pre class="mermaid">`` that has a current snapshot by that snapshot.
+
+    The SVG goes into an open declarative shadow root, as Material would render
+    it, so the page's typography does not reach its labels while the colour
+    variables do. Search skips it (``data-search-exclude``).
+    """
+
+    def replace(match: re.Match) -> str:
+        svg = snapshots.get(source_digest(unescape(match.group(1))))
+        if svg is None:
+            return match.group(0)
+        return f'<div class="mermaid" data-search-exclude><template shadowrootmode="open">{svg}</template></div>'
+
+    return MERMAID_BLOCK.sub(replace, html)
