@@ -35,7 +35,7 @@ PACKAGES: dict[str, tuple[str, list[str]]] = {
     "mermaid": ("11.17.2", ["dist/mermaid.min.js", "LICENSE"]),
     "katex": (
         "0.16.47",
-        ["dist/katex.min.js", "dist/katex.min.css", "dist/contrib/auto-render.min.js", "dist/fonts", "LICENSE"],
+        ["dist/katex.min.js", "dist/katex.min.css", "dist/fonts", "LICENSE"],
     ),
 }
 

@@ -32,6 +32,7 @@ EXPECTED_CONTENT = [
     "docs/case-studies/copy.md:1: page is not in the navigation (add 'case-studies/copy.md' under nav: in mkdocs.yml)",
     "docs/index.md:14: placeholder 'TODO' left in published content (write the content, then delete the marker)",
     "docs/index.md:24: page embeds 'script' (put behaviour in docs/assets/javascripts/ and list it in extra_javascript; link other sites instead of embedding them)",
+    "docs/index.md:26: formula does not typeset: Unexpected end of input in a macro argument, expected '}' at end of input: \\frac{a}{b (fix the LaTeX; KaTeX supports only the functions on its 'Supported Functions' page)",
 ]
 
 

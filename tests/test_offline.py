@@ -36,7 +36,7 @@ def file_pages(site_dir: Path) -> list[tuple[str, int, int]]:
         if html.name == "404.html" or html.stem == "print_page" or "assets" in html.parts:
             continue
         text = html.read_text(encoding="utf-8")
-        found.append((html.as_uri(), text.count('class="mermaid"'), text.count('class="arithmatex"')))
+        found.append((html.as_uri(), text.count('<pre class="mermaid"><code>') + text.count('<div class="mermaid"'), text.count('class="arithmatex"')))
     return found
 
 

@@ -108,3 +108,11 @@ def load_site(root: Path, docs_dir: Path | None = None) -> Site:
         if page.id and page.id not in by_id:
             by_id[page.id] = page
     return Site(root=root, docs_dir=docs_dir, pages=pages, by_id=by_id)
+
+
+def print_page_file(site_dir: Path) -> Path | None:
+    """The whole-book page print-site wrote into ``site_dir`` (directory or flat URLs), if any."""
+    for candidate in (site_dir / "print_page" / "index.html", site_dir / "print_page.html"):
+        if candidate.is_file():
+            return candidate
+    return None
