@@ -72,13 +72,18 @@ def warnings(output: str) -> list[str]:
     return [m.group(1) for m in re.finditer(r"WARNING\s+-\s+(?:[\w_]+:\s+)?(\S+:\d+: .*)", output)]
 
 
+def diagrams_and_formulas(html: Path) -> tuple[int, int]:
+    """How many diagrams (source or snapshot) and formulas a built page holds."""
+    soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
+    return len(soup.select("pre.mermaid, div.mermaid")), len(soup.select(".arithmatex"))
+
+
 def pages_of(site_dir: Path) -> list[tuple[str, int, int]]:
     """``(URL path, diagrams, formulas)`` for every page of a built site."""
     found = []
     for html in sorted(site_dir.rglob("index.html")):
-        soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
         path = html.parent.relative_to(site_dir).as_posix()
-        found.append(("" if path == "." else path + "/", len(soup.select("pre.mermaid, div.mermaid")), len(soup.select(".arithmatex"))))
+        found.append(("" if path == "." else path + "/", *diagrams_and_formulas(html)))
     return found
 
 

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from helpers import MKDOCS, ROOT
+from helpers import MKDOCS, ROOT, diagrams_and_formulas
 
 from browser_session import open_session, search_and_wait
 from page_rendering import render_problems, wait_for_rendering
@@ -35,8 +35,7 @@ def file_pages(site_dir: Path) -> list[tuple[str, int, int]]:
     for html in sorted(site_dir.rglob("*.html")):
         if html.name == "404.html" or html.stem == "print_page" or "assets" in html.parts:
             continue
-        text = html.read_text(encoding="utf-8")
-        found.append((html.as_uri(), text.count('<pre class="mermaid"><code>') + text.count('<div class="mermaid"'), text.count('class="arithmatex"')))
+        found.append((html.as_uri(), *diagrams_and_formulas(html)))
     return found
 
 
