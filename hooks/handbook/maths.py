@@ -21,14 +21,16 @@ from .problems import Problem
 FORMULA = re.compile(
     r'<(?P<tag>span|div) class="arithmatex">(?:\\\((?P<inline>.*?)\\\)|\\\[(?P<display>.*?)\\\])</(?P=tag)>', re.DOTALL)
 
-#: One call per formula; errors come back as data, not as a V8 exception with a stack.
+#: One call per page, for all its formulas; errors come back as data, not as a V8 exception.
 TYPESET = """
-function typesetFormula(tex, display) {
-  try {
-    return JSON.stringify({ html: katex.renderToString(tex, { displayMode: display, throwOnError: true }) });
-  } catch (error) {
-    return JSON.stringify({ error: String(error && error.message || error) });
-  }
+function typesetFormulas(formulasJson) {
+  return JSON.stringify(JSON.parse(formulasJson).map(function (formula) {
+    try {
+      return { html: katex.renderToString(formula[0], { displayMode: formula[1], throwOnError: true }) };
+    } catch (error) {
+      return { error: String(error && error.message || error) };
+    }
+  }));
 }
 """
 
@@ -47,7 +49,11 @@ class FormulaError:
 
 
 class Typesetter:
-    """KaTeX, loaded once into an embedded V8 context and reused for every page."""
+    """KaTeX, loaded once into an embedded V8 context and reused for every page.
+
+    Results are kept by formula, so the print page, which repeats every page, and
+    ``make serve`` rebuilds typeset only what is new.
+    """
 
     def __init__(self, katex_script: Path):
         from py_mini_racer import MiniRacer
@@ -55,26 +61,32 @@ class Typesetter:
         self._context = MiniRacer()
         self._context.eval(katex_script.read_text(encoding="utf-8"))
         self._context.eval(TYPESET)
+        self._done: dict[tuple[str, bool], dict] = {}
 
-    def typeset(self, tex: str, display: bool) -> dict:
-        """``{"html": ...}`` for a formula KaTeX accepts, else ``{"error": message}``."""
-        return json.loads(self._context.call("typesetFormula", tex, display))
+    def typeset(self, formulas: list[tuple[str, bool]]) -> list[dict]:
+        """For each ``(tex, display)``: ``{"html": ...}`` if KaTeX accepts it, else ``{"error": message}``."""
+        new = list(dict.fromkeys(f for f in formulas if f not in self._done))
+        if new:
+            self._done.update(zip(new, json.loads(self._context.call("typesetFormulas", json.dumps(new)))))
+        return [self._done[f] for f in formulas]
 
 
 def typeset_formulas(html: str, typesetter: Typesetter) -> tuple[str, list[FormulaError]]:
     """Typeset every arithmatex formula of a page; return the new HTML and the formulas that failed."""
-    errors = []
-
-    def replace(match: re.Match) -> str:
-        display = match.group("display") is not None
-        tex = unescape(match.group("display") if display else match.group("inline"))
-        result = typesetter.typeset(tex, display)
+    matches = list(FORMULA.finditer(html))
+    formulas = [(unescape(m.group("display") if m.group("display") is not None else m.group("inline")),
+                 m.group("display") is not None) for m in matches]
+    parts, errors, last = [], [], 0
+    for match, (tex, _), result in zip(matches, formulas, typesetter.typeset(formulas)):
+        parts.append(html[last:match.start()])
         if "error" in result:
             errors.append(FormulaError(tex, result["error"]))
-            return match.group(0)
-        return f'<{match.group("tag")} class="arithmatex">{result["html"]}</{match.group("tag")}>'
-
-    return FORMULA.sub(replace, html), errors
+            parts.append(match.group(0))
+        else:
+            parts.append(f'<{match.group("tag")} class="arithmatex">{result["html"]}</{match.group("tag")}>')
+        last = match.end()
+    parts.append(html[last:])
+    return "".join(parts), errors
 
 
 def formula_problem(path: str, markdown: str, error: FormulaError) -> Problem:
