@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 from helpers import ROOT, build, explained_on_errors_page, front, scratch_site
 
 from handbook.snapshots import check_snapshots, inline_snapshots, snapshot_text, source_digest
@@ -70,6 +71,7 @@ def test_build_inlines_current_snapshots_and_leaves_the_rest_as_intact_source(tm
     assert [pre.get_text().strip() for pre in soup.select("pre.mermaid")] == [stale.strip(), SOURCE.replace("Flow", "New flow").strip()]
 
 
+@pytest.mark.browser
 def test_make_diagrams_writes_current_snapshots_and_names_a_diagram_mermaid_cannot_draw(browser, tmp_path: Path):
     from snapshot_diagrams import render_snapshots
 
