@@ -9,6 +9,7 @@ PDF gets them too. A formula KaTeX rejects is a content problem, logged as
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -17,23 +18,23 @@ from handbook.maths import Typesetter, formula_problem, typeset_formulas
 from handbook.pages import print_page_file
 
 log = get_plugin_logger("render_maths")
-typesetters: dict[Path, Typesetter] = {}
-current: list[Typesetter] = []
 
 
-def on_config(config):
-    """Load KaTeX into V8 once per process (``make serve`` keeps it across rebuilds)."""
-    script = Path(config.docs_dir) / "assets" / "vendor" / "katex" / "katex.min.js"
-    if script not in typesetters:
-        typesetters[script] = Typesetter(script)
-    current[:] = [typesetters[script]]
-    return config
+@functools.cache
+def typesetter_for(katex_script: Path) -> Typesetter:
+    """KaTeX loaded into V8 once per process (``make serve`` keeps it across rebuilds)."""
+    return Typesetter(katex_script)
+
+
+def typesetter(config) -> Typesetter:
+    """The typesetter for the site's own copy of KaTeX."""
+    return typesetter_for(Path(config.docs_dir) / "assets" / "vendor" / "katex" / "katex.min.js")
 
 
 @event_priority(-50)
 def on_post_page(output, page, config):
     """Replace each formula's LaTeX by KaTeX's HTML and MathML; report the ones KaTeX rejects."""
-    output, errors = typeset_formulas(output, current[0])
+    output, errors = typeset_formulas(output, typesetter(config))
     if errors:
         markdown = Path(page.file.abs_src_path).read_text(encoding="utf-8")
         for error in errors:
@@ -46,4 +47,4 @@ def on_post_build(config):
     """Typeset the print page too; its failures were already reported page by page."""
     page = print_page_file(Path(config.site_dir))
     if page is not None:
-        page.write_text(typeset_formulas(page.read_text(encoding="utf-8"), current[0])[0], encoding="utf-8")
+        page.write_text(typeset_formulas(page.read_text(encoding="utf-8"), typesetter(config))[0], encoding="utf-8")

@@ -21,11 +21,11 @@ import re
 from html import unescape
 from pathlib import Path
 
+from .diagrams import MERMAID_BLOCK
 from .problems import Problem
 
 HEADER = "<!-- mermaid-source-sha256: {digest} (written by make diagrams; do not edit) -->\n"
 HEADER_PATTERN = re.compile(r"\A<!-- mermaid-source-sha256: ([0-9a-f]{64}) ")
-MERMAID_BLOCK = re.compile(r'<pre\s+class="mermaid"><code>(.*?)</code></pre>', re.DOTALL)
 #: Set (to any value) to keep every diagram as Mermaid source, as ``make diagrams`` needs.
 LIVE_DIAGRAMS_VARIABLE = "HANDBOOK_LIVE_DIAGRAMS"
 
@@ -57,21 +57,29 @@ def source_files(root: Path) -> list[Path]:
     return sorted(folder.rglob("*.mmd")) if folder.is_dir() else []
 
 
-def is_current(source_file: Path) -> bool:
-    """Whether ``source_file`` has a snapshot drawn from its present text."""
+def current_snapshot(source_file: Path) -> str | None:
+    """The SVG of ``source_file``'s snapshot if it was drawn from the present source, else None."""
     snapshot = snapshot_of(source_file)
     if not snapshot.is_file():
-        return False
-    return recorded_digest(snapshot.read_text(encoding="utf-8")) == source_digest(source_file.read_text(encoding="utf-8"))
+        return None
+    text = snapshot.read_text(encoding="utf-8")
+    if recorded_digest(text) != source_digest(source_file.read_text(encoding="utf-8")):
+        return None
+    return text.split("\n", 1)[1].strip()
+
+
+def is_current(source_file: Path) -> bool:
+    """Whether ``source_file`` has a snapshot drawn from its present text."""
+    return current_snapshot(source_file) is not None
 
 
 def current_snapshots(root: Path) -> dict[str, str]:
     """Current snapshots by the digest of their source; stale and missing ones are left out."""
     found = {}
     for source_file in source_files(root):
-        if is_current(source_file):
-            text = snapshot_of(source_file).read_text(encoding="utf-8")
-            found[recorded_digest(text)] = text.split("\n", 1)[1].strip()
+        svg = current_snapshot(source_file)
+        if svg is not None:
+            found[source_digest(source_file.read_text(encoding="utf-8"))] = svg
     return found
 
 
@@ -103,7 +111,7 @@ def inline_snapshots(html: str, snapshots: dict[str, str]) -> str:
     """
 
     def replace(match: re.Match) -> str:
-        svg = snapshots.get(source_digest(unescape(match.group(1))))
+        svg = snapshots.get(source_digest(unescape(match.group(2))))
         if svg is None:
             return match.group(0)
         return f'<div class="mermaid" data-search-exclude><template shadowrootmode="open">{svg}</template></div>'
