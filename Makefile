@@ -82,8 +82,8 @@ benchmark: $(STAMP) browser-deps ## Measure builds with and without hooks, the c
 quality: $(STAMP) node-deps ## Lighthouse, bytes, build and serve times per page kind; writes build/quality/
 	$(BIN)/python scripts/quality_benchmark.py
 
-vendor: ## Refresh Mermaid and KaTeX from the npm registry (needs npm)
-	$(PYTHON) scripts/vendor_assets.py
+vendor: $(STAMP) ## Refresh Mermaid, KaTeX, panzoom and the diagram font from the npm registry (needs npm)
+	$(BIN)/python scripts/vendor_assets.py
 
 lock: ## Re-resolve requirements.in into requirements.lock
 	rm -rf build/lock-venv && $(PYTHON) -m venv build/lock-venv

@@ -6,13 +6,17 @@ built with every diagram left as source, served on 127.0.0.1 and opened in
 Chromium; Mermaid renders each ``diagrams/**/*.mmd`` with Material's own
 configuration, and the SVG is written beside its source as ``<name>.svg``, headed
 by the SHA-256 of the source it shows (see ``hooks/handbook/snapshots.py``).
-Snapshots whose source is gone are deleted.
+Snapshots whose source is gone are deleted. After rendering, and with
+``--check``, every current snapshot is measured (``hooks/handbook/legibility.py``):
+labels must read at 12 px or more at page width and print at 7 pt or more.
 
 Usage::
 
     python scripts/snapshot_diagrams.py            # render missing and stale snapshots
+    python scripts/snapshot_diagrams.py FILE.mmd   # render only these (several may run at once)
     python scripts/snapshot_diagrams.py --all      # render every snapshot again
-    python scripts/snapshot_diagrams.py --check    # list missing, stale and orphan snapshots (no browser)
+    python scripts/snapshot_diagrams.py --check    # list missing, stale, orphan and illegible snapshots (no browser)
+    python scripts/snapshot_diagrams.py --report   # label sizes of every diagram, smallest first
 """
 
 from __future__ import annotations
@@ -33,9 +37,11 @@ from check_handbook import ROOT, read_config  # noqa: E402
 from local_server import serve  # noqa: E402
 from page_rendering import wait_for_rendering  # noqa: E402
 
+from handbook.legibility import check_legibility, measure  # noqa: E402
 from handbook.problems import Problem  # noqa: E402
 from handbook.snapshots import (  # noqa: E402
-    LIVE_DIAGRAMS_VARIABLE, check_snapshots, is_current, snapshot_of, snapshot_text, source_digest, source_files,
+    LIVE_DIAGRAMS_VARIABLE, check_snapshots, current_snapshot, is_current, snapshot_of, snapshot_text, source_digest,
+    source_files,
 )
 
 #: After the page has rendered a diagram, ``window.mermaid`` is the real library configured by
@@ -126,22 +132,43 @@ def remove_orphans(root: Path) -> list[Path]:
     return orphans
 
 
+def report(root: Path) -> str:
+    """A table of every current snapshot's size and label sizes, smallest label first."""
+    rows = []
+    for source_file in source_files(root):
+        svg = current_snapshot(source_file)
+        found = measure(svg) if svg else None
+        if found:
+            rows.append((found.site_px, found.print_pt, found.width, found.height, source_file.relative_to(root).as_posix()))
+    lines = ["site px  print pt   width  height  diagram"]
+    lines += [f"{a:7.1f}  {b:8.1f}  {w:6.0f}  {h:6.0f}  {name}" for a, b, w, h, name in sorted(rows)]
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="*", type=Path, help="render only these .mmd files")
     parser.add_argument("--root", type=Path, default=ROOT, help="repository root")
     parser.add_argument("--all", action="store_true", help="render every diagram, not only missing and stale ones")
-    parser.add_argument("--check", action="store_true", help="only list missing, stale and orphan snapshots")
+    parser.add_argument("--check", action="store_true", help="only list missing, stale, orphan and illegible snapshots")
+    parser.add_argument("--report", action="store_true", help="print every diagram's label sizes")
     args = parser.parse_args(argv)
     root = args.root.resolve()
+    if args.report:
+        print(report(root))
+        return 0
     if args.check:
-        problems = check_snapshots(root)
+        problems = check_snapshots(root) + check_legibility(root)
         for problem in problems:
             print(problem)
         return 1 if problems else 0
-    for orphan in remove_orphans(root):
-        print(f"removed {orphan.relative_to(root).as_posix()} (its source is gone)")
-    sources = [s for s in source_files(root) if args.all or not is_current(s)]
+    if args.files:
+        sources = [f.resolve() for f in args.files]
+    else:
+        for orphan in remove_orphans(root):
+            print(f"removed {orphan.relative_to(root).as_posix()} (its source is gone)")
+        sources = [s for s in source_files(root) if args.all or not is_current(s)]
     if not sources:
         print("every diagram's snapshot is current")
         return 0
@@ -153,9 +180,11 @@ def main(argv: list[str] | None = None) -> int:
             problems = render_snapshots(root, sources, browser)
         finally:
             browser.close()
+    rendered = {s.relative_to(root).as_posix() for s in sources}
+    problems += [p for p in check_legibility(root) if p.path in rendered]
     for problem in problems:
         print(problem)
-    print(f"rendered {len(sources) - len(problems)} of {len(sources)} diagram(s)")
+    print(f"rendered {len(sources)} diagram(s); {len(problems)} problem(s)")
     return 1 if problems else 0
 
 

@@ -1,9 +1,12 @@
 """Refresh the browser libraries that the site serves itself.
 
 The handbook never loads a script, stylesheet or font from a third-party host.
-Mermaid and KaTeX are copied from their npm packages into
+Mermaid, KaTeX, @panzoom/panzoom (pan and pinch zoom in the full-screen diagram view) and the Inter font
+(every diagram label) are copied from their npm packages into
 ``docs/assets/vendor/`` and recorded, with a SHA-256 checksum per file, in
-``docs/assets/vendor/manifest.json``.
+``docs/assets/vendor/manifest.json``. The font is cut down with fontTools to the
+character ranges in [`FONT_SUBSETS`][vendor_assets.FONT_SUBSETS] (111 KB to about
+a third), so pages with diagrams download less.
 
 Usage::
 
@@ -37,7 +40,25 @@ PACKAGES: dict[str, tuple[str, list[str]]] = {
         "0.16.47",
         ["dist/katex.min.js", "dist/katex.min.css", "dist/fonts", "LICENSE"],
     ),
+    "@panzoom/panzoom": ("4.6.2", ["dist/panzoom.min.js", "MIT-License.txt"]),
+    "inter-ui": ("4.1.1", ["web/Inter-Regular.woff2", "LICENSE.txt"]),
 }
+
+#: Unicode ranges kept in each vendored font: Latin with its extensions, Greek,
+#: punctuation, super- and subscripts, the euro sign, letter-like symbols,
+#: arrows, mathematical operators, technical and geometric shapes, check marks.
+#: A diagram label outside them fails the check (handbook.diagram_font).
+FONT_SUBSETS: dict[str, str] = {
+    "inter-ui/Inter-Regular.woff2": (
+        "U+0020-007E,U+00A0-017F,U+0370-03FF,U+2000-206F,U+2070-209F,U+20AC,"
+        "U+2100-214F,U+2190-21FF,U+2200-22FF,U+2300-23FF,U+25A0-25FF,U+2713,U+2717"
+    ),
+}
+
+
+def folder_of(name: str) -> str:
+    """The folder under ``docs/assets/vendor/`` of an npm package (its name without the scope)."""
+    return name.rsplit("/", 1)[-1]
 
 
 def sha256(path: Path) -> str:
@@ -76,12 +97,23 @@ def fetch(name: str, version: str, files: list[str], dest: Path) -> None:
                 shutil.copy2(source, target)
 
 
+def subset_font(path: Path, unicodes: str) -> None:
+    """Keep only the characters in ``unicodes`` (``U+0020-007E,...``) of the WOFF2 font at ``path``."""
+    from fontTools import subset
+
+    subset.main([str(path), f"--unicodes={unicodes}", "--flavor=woff2", "--layout-features=*",
+                 f"--output-file={path}"])
+
+
 def refresh() -> dict:
-    """Fetch every pinned package and return the new manifest."""
+    """Fetch every pinned package, subset the fonts, and return the new manifest."""
     manifest = {}
     for name, (version, files) in PACKAGES.items():
-        fetch(name, version, files, VENDOR_DIR / name)
-        manifest[name] = {"version": version, "files": checksums(VENDOR_DIR / name)}
+        fetch(name, version, files, VENDOR_DIR / folder_of(name))
+        for font, unicodes in FONT_SUBSETS.items():
+            if font.startswith(folder_of(name) + "/"):
+                subset_font(VENDOR_DIR / font, unicodes)
+        manifest[name] = {"version": version, "files": checksums(VENDOR_DIR / folder_of(name))}
     MANIFEST.write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
     return manifest
 
@@ -94,7 +126,7 @@ def verify(vendor_dir: Path = VENDOR_DIR) -> list[str]:
         pinned = PACKAGES.get(name, (None,))[0]
         if pinned != entry["version"]:
             problems.append(f"{name}: manifest records {entry['version']}, script pins {pinned} (run scripts/vendor_assets.py)")
-        actual = checksums(vendor_dir / name)
+        actual = checksums(vendor_dir / folder_of(name))
         for path in sorted(set(entry["files"]) | set(actual)):
             if entry["files"].get(path) != actual.get(path):
                 problems.append(f"{name}/{path}: checksum differs from manifest.json (run scripts/vendor_assets.py)")

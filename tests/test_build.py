@@ -32,6 +32,10 @@ EXPECTED_CONTENT = [
     "docs/case-studies/copy.md:1: page is not in the navigation (add 'case-studies/copy.md' under nav: in mkdocs.yml)",
     "docs/index.md:14: placeholder 'TODO' left in published content (write the content, then delete the marker)",
     "docs/index.md:24: page embeds 'script' (put behaviour in docs/assets/javascripts/ and list it in extra_javascript; link other sites instead of embedding them)",
+    "docs/index.md:28: page loads an image from another site 'https://example.org/logo.png' (the security policy blocks it: save the image under docs/assets/images/ and link it relatively)",
+    "docs/index.md:30: page loads an image from another site 'https://example.org/chart.png' (the security policy blocks it: save the image under docs/assets/images/ and link it relatively)",
+    "diagrams/demo/architecture.mmd:4: architecture group 'offline' is titled 'Training jobs' (start its title with 'Offline:' so readers see which half it is)",
+    "diagrams/demo/architecture.mmd:8: label uses '☃' (U+2603), which the diagram font lacks (write it another way, or add its range to FONT_SUBSETS in scripts/vendor_assets.py and run make vendor)",
     "docs/index.md:26: formula does not typeset: Unexpected end of input in a macro argument, expected '}' at end of input: \\frac{a}{b (fix the LaTeX; KaTeX supports only the functions on its 'Supported Functions' page)",
 ]
 

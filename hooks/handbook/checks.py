@@ -8,7 +8,7 @@ from pathlib import Path
 from .citations import Bibliography, check_citations, load_bibliography
 from .diagrams import check_diagrams
 from .glossary import Glossary, check_term_links, load_glossary
-from .hygiene import check_embedded_code, check_images, check_placeholders, check_title_heading
+from .hygiene import check_embedded_code, check_images, check_placeholders, check_remote_images, check_title_heading
 from .navigation import check_navigation
 from .pages import Site, load_site
 from .problems import Problem
@@ -49,6 +49,7 @@ def run_checks(handbook: Handbook, nav: list | None = None) -> list[Problem]:
         problems += check_title_heading(page)
         problems += check_images(page)
         problems += check_embedded_code(page)
+        problems += check_remote_images(page)
         problems += check_placeholders(page)
     problems += check_ids(site)
     problems += check_references_to_pages(site)

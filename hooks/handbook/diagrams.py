@@ -4,7 +4,8 @@ A page shows a diagram with a ``mermaid`` fence whose only line is
 ``--8<-- "diagrams/<area>/<name>.mmd"``. Every file must be included somewhere,
 must carry ``accTitle:`` and ``accDescr:``, and architecture diagrams
 (``architecture.mmd`` or ``*-architecture.mmd``) must keep every node inside the
-two top-level subgraphs ``offline`` and ``online``.
+two top-level subgraphs ``offline`` and ``online``, titled "Offline: ..." and
+"Online: ..." (the site draws them in two styles; see the conventions page).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from html import escape, unescape
 from pathlib import Path
 
+from .diagram_font import DIAGRAM_FONT, font_characters, missing_characters
 from .hygiene import find_placeholders
 from .markdown import fences
 from .pages import Page, Site
@@ -25,7 +27,7 @@ DIAGRAM_TYPES = (
     "erDiagram", "journey", "gantt", "pie", "quadrantChart", "requirementDiagram", "gitGraph",
     "mindmap", "timeline", "sankey-beta", "xychart-beta", "block-beta", "architecture-beta",
 )
-SUBGRAPH = re.compile(r"^\s*subgraph\s+([\w-]+)")
+SUBGRAPH = re.compile(r"^\s*subgraph\s+([\w-]+)(?:\s*\[\s*\"?([^\]\"]*))?")
 END = re.compile(r"^\s*end\s*$")
 ARROW = re.compile(r"\s*(?:--\s[^-]*?\s-->|<?[-=.]{2,}[->ox]?|~~~|&)(?:\|[^|]*\|)?\s*")
 NODE = re.compile(r"^(?P<id>[\w-]+)(?P<shape>[\[({>].*?)?(?::::[\w-]+)?$")
@@ -130,7 +132,7 @@ def check_architecture(path: str, lines: list[tuple[int, str]], kind: str) -> li
         subgraph = SUBGRAPH.match(text)
         if subgraph:
             if depth == 0:
-                top_groups.append((number, subgraph.group(1)))
+                top_groups.append((number, subgraph.group(1), (subgraph.group(2) or "").strip()))
             depth += 1
             continue
         if END.match(text):
@@ -146,10 +148,12 @@ def check_architecture(path: str, lines: list[tuple[int, str]], kind: str) -> li
                 grouped.add(node["id"])
             else:
                 loose.append((number, node["id"], bool(node["shape"])))
-    names = [name for _, name in top_groups]
-    for number, name in top_groups:
+    names = [name for _, name, _ in top_groups]
+    for number, name, title in top_groups:
         if name not in ARCHITECTURE_GROUPS:
             problems.append(Problem(path, number, f"architecture diagram has top-level group '{name}' (nest it inside 'offline' or 'online')"))
+        elif not title.startswith(name.capitalize()):
+            problems.append(Problem(path, number, f"architecture group '{name}' is titled '{title}' (start its title with '{name.capitalize()}:' so readers see which half it is)"))
     for group in ARCHITECTURE_GROUPS:
         if group not in names:
             problems.append(Problem(path, lines[0][0], f"architecture diagram has no '{group}' group (add: subgraph {group}[\"...\"] ... end)"))
@@ -172,10 +176,16 @@ def check_diagrams(site: Site) -> list[Problem]:
             else:
                 included.add(target.resolve())
     diagrams_dir = site.root / "diagrams"
+    font = site.root / DIAGRAM_FONT
+    characters = font_characters(font) if font.is_file() else None
+    if characters is None:
+        problems.append(Problem(DIAGRAM_FONT, 1, "the diagram font is missing, so labels cannot be checked (run make vendor)"))
     for file in sorted(diagrams_dir.rglob("*.mmd")) if diagrams_dir.is_dir() else []:
         relative = file.relative_to(site.root).as_posix()
         text = file.read_text(encoding="utf-8")
         problems += check_diagram_source(relative, text)
+        if characters is not None:
+            problems += missing_characters(relative, text, characters)
         problems += find_placeholders(relative, text)
         if file.resolve() not in included:
             problems.append(Problem(relative, 1, "diagram is not included by any page (include it in a page or delete it)"))

@@ -10,6 +10,11 @@ from .problems import Problem
 
 PLACEHOLDER = re.compile(r"\b(TODO|TBD|FIXME|XXX)\b")
 IMAGE_WITHOUT_ALT = re.compile(r"!\[\s*\]\(")
+#: An image loaded from another host: ``<img src="https://...">``, ``<img src="//...">``
+#: or ``![alt](https://...)``. The security policy blocks it and the reader sees a broken image.
+REMOTE_IMAGE = re.compile(
+    r"""<img\b[^>]*?\bsrc\s*=\s*["']?((?:https?:)?//[^"'\s>]+)|!\[[^\]]*\]\(\s*<?((?:https?:)?//[^)\s>]+)""",
+    re.IGNORECASE)
 #: Raw HTML that runs code or embeds another site: script, iframe, object and embed
 #: elements, inline event handlers (``onclick=``) and ``javascript:`` URLs.
 EMBEDDED_CODE = re.compile(
@@ -61,6 +66,17 @@ def find_placeholders(path: str, text: str, lines=None) -> list[Problem]:
         Problem(path, number, f"placeholder '{match.group(1)}' left in published content (write the content, then delete the marker)")
         for number, line in lines
         for match in [PLACEHOLDER.search(line)]
+        if match
+    ]
+
+
+def check_remote_images(page: Page) -> list[Problem]:
+    """No image loaded from another host (the page's security policy would block it)."""
+    return [
+        Problem(page.path, number, f"page loads an image from another site '{match.group(1) or match.group(2)}' "
+                "(the security policy blocks it: save the image under docs/assets/images/ and link it relatively)")
+        for number, line in prose_lines(page.text, page.body_start)
+        for match in [REMOTE_IMAGE.search(line)]
         if match
     ]
 

@@ -13,6 +13,12 @@
  * Everything renders at once when the reader prints, on the print-site page
  * (the PDF is printed from it) and in browsers without IntersectionObserver.
  *
+ * The configuration Material passes is completed with the handbook's diagram
+ * font and visual language (VISUAL_LANGUAGE below; contributing/conventions.md),
+ * and nothing is drawn before that font has loaded: Mermaid sizes every label
+ * box with the font it measures, and `make diagrams` renders snapshots through
+ * this same shim, so a snapshot's boxes fit its labels on every machine.
+ *
  * Most diagrams never need Mermaid: the build inlines their pre-rendered SVG
  * (`make diagrams`) in a declarative shadow root. The browser attaches those
  * when it parses a page, but not in pages that instant navigation parses with
@@ -41,6 +47,26 @@
   var config = null;
   var library = null;
   var claimed = new WeakSet();
+  var FONT = '"Handbook Inter", sans-serif';
+  /* Offline parts dashed and grey, the online request path solid in the primary colour:
+     by subgraph id (`offline`, `online`, as architecture diagrams must have) or by class
+     (`class x offline`, `a:::online`). Colours are the site's variables (handbook.css). */
+  var SHAPES = ":is(rect,polygon,circle,ellipse,path):not(.label *)";
+  var VISUAL_LANGUAGE = [
+    ".cluster.offline>rect,.cluster[id$='-offline']>rect,.node.offline " + SHAPES +
+      "{fill:var(--handbook-offline-fill)!important;stroke:var(--handbook-offline-stroke)!important;stroke-width:1.5px;stroke-dasharray:7 4}",
+    ".cluster.online>rect,.cluster[id$='-online']>rect,.node.online " + SHAPES +
+      "{fill:var(--handbook-online-fill)!important;stroke:var(--handbook-online-stroke)!important;stroke-width:2px}",
+    ".cluster.offline .cluster-label,.cluster[id$='-offline'] .cluster-label,.cluster.online .cluster-label,.cluster[id$='-online'] .cluster-label{font-weight:600}",
+  ].join("");
+
+  function completed(options) {
+    return Object.assign({}, options, { fontFamily: FONT, themeCSS: (options.themeCSS || "") + VISUAL_LANGUAGE });
+  }
+
+  function fontReady() {
+    return document.fonts && document.fonts.load ? document.fonts.load('16px "Handbook Inter"').catch(function () {}) : Promise.resolve();
+  }
   var waiting = [];
 
   function load() {
@@ -51,6 +77,8 @@
         tag.onload = function () { resolve(window.mermaid); };
         tag.onerror = function () { reject(new Error("Mermaid failed to load from " + source)); };
         document.head.appendChild(tag);
+      }).then(function (real) {
+        return fontReady().then(function () { return real; });
       }).then(function (real) {
         if (config) real.initialize(config);
         return real;
@@ -96,7 +124,7 @@
   });
 
   window.mermaid = {
-    initialize: function (options) { config = options; },
+    initialize: function (options) { config = completed(options); },
     render: function (id, text) {
       return whenNearViewport(sourceBlock(text))
         .then(load)
