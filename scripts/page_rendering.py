@@ -59,3 +59,42 @@ def render_problems(url: str, state: dict, diagrams: int, maths: int) -> list[st
     if state["mathsDone"] != maths or state["mathErrors"]:
         problems.append(f"{url}: {state['mathsDone']} of {maths} formulas rendered, {state['mathErrors']} KaTeX error(s)")
     return problems
+
+
+#: Every diagram label (a Mermaid ``foreignObject``) whose text reaches past its box by more than
+#: 1 px: its glyphs are measured with a Range, as drawn, against the box Mermaid sized for them.
+LABEL_OVERFLOW = """
+() => {
+  const found = [];
+  document.querySelectorAll('div.mermaid').forEach(host => {
+    const root = host.shadowRoot;
+    if (!root) return;
+    const title = root.querySelector('svg > title')?.textContent || 'untitled diagram';
+    root.querySelectorAll('foreignObject').forEach(box => {
+      const text = box.textContent.trim();
+      if (!text) return;
+      const range = document.createRange();
+      range.selectNodeContents(box);
+      const glyphs = range.getBoundingClientRect();
+      const frame = box.getBoundingClientRect();
+      const scale = frame.width / (box.width.baseVal.value || frame.width || 1);
+      const tolerance = Math.max(1, scale);
+      const wide = glyphs.width - frame.width, tall = glyphs.height - frame.height;
+      if (wide > tolerance || tall > tolerance) {
+        found.push(`${title}: label '${text}' is ${(Math.max(wide, 0) / scale).toFixed(1)} px wider and ${(Math.max(tall, 0) / scale).toFixed(1)} px taller than its box`);
+      }
+    });
+  });
+  return found;
+}
+"""
+
+
+def label_overflows(page, url: str) -> list[str]:
+    """Labels wider or taller than their boxes in every diagram of ``page``, in light and dark mode."""
+    problems = []
+    for scheme in ("default", "slate"):
+        page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
+        page.evaluate("document.fonts.ready.then(() => true)")
+        problems += [f"{url} ({'light' if scheme == 'default' else 'dark'}): {line}" for line in page.evaluate(LABEL_OVERFLOW)]
+    return problems

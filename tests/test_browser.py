@@ -10,7 +10,7 @@ from helpers import build, front, pages_of, scratch_site
 
 from browser_session import open_session, search_and_wait
 from local_server import serve
-from page_rendering import render_problems, wait_for_rendering
+from page_rendering import label_overflows, render_problems, wait_for_rendering
 
 pytestmark = pytest.mark.browser
 
@@ -183,3 +183,36 @@ def test_missing_pages_get_a_helpful_404(browser, served):
     page.locator("article li a", has_text="Case studies").click()
     page.wait_for_url(base + "case-studies/")
     assert session.errors == [] and session.violations == [] and session.blocked == []
+
+
+def test_no_diagram_label_is_wider_or_taller_than_its_box(browser, served):
+    """Every label fits its box on this machine (DejaVu is its only system font), light and dark."""
+    base, site_dir = served
+    session = open_session(browser)
+    problems, measured = [], 0
+    for path, diagrams, maths in pages_of(site_dir):
+        if not diagrams or path.startswith("print_page"):
+            continue
+        session.page.goto(base + path, wait_until="load")
+        wait_for_rendering(session.page, diagrams, maths)
+        measured += session.page.evaluate("document.querySelectorAll('div.mermaid').length")
+        problems += label_overflows(session.page, base + path)
+    assert measured >= 90
+    assert problems == []
+
+
+def test_label_overflow_check_names_a_label_that_spills_out(browser, served):
+    """Bad fixture: one label's box narrowed to 10 px in a served page must be reported."""
+    base, site_dir = served
+    path = next(p for p, d, _ in pages_of(site_dir) if d and not p.startswith("print_page"))
+    session = open_session(browser)
+    session.page.goto(base + path, wait_until="load")
+    label = session.page.evaluate("""() => {
+        const box = document.querySelector('div.mermaid').shadowRoot.querySelector('foreignObject');
+        box.setAttribute('width', '10');
+        return box.textContent.trim();
+    }""")
+    problems = label_overflows(session.page, "page")
+    assert len(problems) == 2, problems
+    assert problems[0].startswith("page (light): ") and f"label '{label}' is " in problems[0]
+    assert problems[1].startswith("page (dark): ")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from html import unescape
+from html import escape, unescape
 from pathlib import Path
 
 from .diagrams import MERMAID_BLOCK
@@ -102,18 +102,33 @@ def check_snapshots(root: Path) -> list[Problem]:
     return problems
 
 
+#: Styles inside each diagram's shadow root: centred in the column, and in print never taller
+#: than 220 mm, so a figure is placed whole on one page (handbook.legibility measures with the same limit).
+SHADOW_STYLE = (
+    "<style>:host{display:block}svg{display:block;margin:0 auto;height:auto}"
+    "@media print{svg{max-height:220mm}}</style>"
+)
+TITLE = re.compile(r"<title\b[^>]*>(.*?)</title>", re.DOTALL)
+
+
 def inline_snapshots(html: str, snapshots: dict[str, str]) -> str:
     """Replace each ``<pre class="mermaid">`` that has a current snapshot by that snapshot.
 
     The SVG goes into an open declarative shadow root, as Material would render
     it, so the page's typography does not reach its labels while the colour
-    variables do. Search skips it (``data-search-exclude``).
+    variables do. Search skips it (``data-search-exclude``). The host is a
+    focusable group named after the diagram's ``accTitle``, which
+    ``diagram-zoom.js`` opens full screen on a click, Enter or Space; the SVG
+    inside keeps its own title and description.
     """
 
     def replace(match: re.Match) -> str:
         svg = snapshots.get(source_digest(unescape(match.group(2))))
         if svg is None:
             return match.group(0)
-        return f'<div class="mermaid" data-search-exclude><template shadowrootmode="open">{svg}</template></div>'
+        title = TITLE.search(svg)
+        name = escape(f"Diagram: {unescape(title.group(1)) if title else 'untitled'}. Press Enter to open it full screen.")
+        return (f'<div class="mermaid" data-search-exclude data-diagram-zoom tabindex="0" role="group" aria-label="{name}">'
+                f'<template shadowrootmode="open">{SHADOW_STYLE}{svg}</template></div>')
 
     return MERMAID_BLOCK.sub(replace, html)

@@ -54,7 +54,7 @@
     var shown = wrapper.previousElementSibling;
     parent.removeChild(wrapper);
     if (focus && shown) {
-      shown.setAttribute("tabindex", "-1");
+      if (!shown.hasAttribute("tabindex")) shown.setAttribute("tabindex", "-1");
       shown.focus();
     }
   }
