@@ -5,7 +5,7 @@ Mermaid, KaTeX, @panzoom/panzoom (pan and pinch zoom in the full-screen diagram 
 (every diagram label) are copied from their npm packages into
 ``docs/assets/vendor/`` and recorded, with a SHA-256 checksum per file, in
 ``docs/assets/vendor/manifest.json``. The font is cut down with fontTools to the
-character ranges in [`FONT_SUBSETS`][vendor_assets.FONT_SUBSETS] (111 KB to about
+character ranges in ``FONT_SUBSETS`` (111 KB to about
 a third), so pages with diagrams download less.
 
 Usage::

@@ -6,12 +6,12 @@ its labels. The label size a reader sees is the smallest font size in the SVG
 times that scale:
 
 - on the site, in the desktop layout (1440-px window), the content column is
-  [`COLUMN_PX`][handbook.legibility.COLUMN_PX] wide; labels must stay at or above
-  [`MIN_LABEL_PX`][handbook.legibility.MIN_LABEL_PX];
+  ``COLUMN_PX`` wide; labels must stay at or above
+  ``MIN_LABEL_PX``;
 - in the PDF (A4, 14-mm side margins) a figure is scaled to the text width and,
-  if taller than [`PRINT_MAX_HEIGHT_PX`][handbook.legibility.PRINT_MAX_HEIGHT_PX],
+  if taller than ``PRINT_MAX_HEIGHT_PX``,
   to that height (so it is never cut between pages); labels must print at or above
-  [`MIN_LABEL_PT`][handbook.legibility.MIN_LABEL_PT].
+  ``MIN_LABEL_PT``.
 
 A diagram that fails is too large for one figure: split it into views (the whole
 system at block level, then each half), or lay a long chain out top-down.
