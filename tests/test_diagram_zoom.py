@@ -56,11 +56,11 @@ def test_click_opens_zoomable_labelled_dialog_and_escape_returns_focus(browser, 
     close = page.get_by_role("button", name="Close full-screen diagram")
     assert close.is_visible()
     wait_for_panzoom(page)
-    page.wait_for_function(f"({SCALE})() === 1")
+    page.wait_for_function(f"() => ({SCALE})() === 1")
     box = page.locator(".diagram-zoom__stage").bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.mouse.wheel(0, -300)
-    page.wait_for_function(f"({SCALE})() > 1")
+    page.wait_for_function(f"() => ({SCALE})() > 1")
     page.keyboard.press("Escape")
     assert not dialog_state(page)["open"]
     assert page.evaluate("document.activeElement.matches('[data-diagram-zoom]')")
@@ -85,9 +85,9 @@ def test_tap_opens_the_view_on_a_phone_and_buttons_zoom(browser, served):  # noq
     assert stage["width"] == 390 and stage["height"] > 600, "the view fills the phone's screen"
     wait_for_panzoom(page)
     page.get_by_role("button", name="Zoom in").tap()
-    page.wait_for_function(f"({SCALE})() > 1")
+    page.wait_for_function(f"() => ({SCALE})() > 1")
     page.get_by_role("button", name="Fit to screen").tap()
-    page.wait_for_function(f"({SCALE})() === 1")
+    page.wait_for_function(f"() => ({SCALE})() === 1")
     page.get_by_role("button", name="Close full-screen diagram").tap()
     assert not dialog_state(page)["open"]
     assert session.errors == []
@@ -109,12 +109,12 @@ def test_keyboard_alone_opens_zooms_pans_and_closes(browser, served):  # noqa: F
     wait_for_panzoom(page)
     page.wait_for_function("() => document.querySelector('.diagram-zoom__canvas') && window.Panzoom")
     page.keyboard.press("+")
-    page.wait_for_function(f"({SCALE})() > 1")
+    page.wait_for_function(f"() => ({SCALE})() > 1")
     before = page.evaluate("new DOMMatrix(getComputedStyle(document.querySelector('.diagram-zoom__canvas')).transform).e")
     page.keyboard.press("ArrowLeft")
-    page.wait_for_function(f"x => new DOMMatrix(getComputedStyle(document.querySelector('.diagram-zoom__canvas')).transform).e !== x", arg=before)
+    page.wait_for_function("x => new DOMMatrix(getComputedStyle(document.querySelector('.diagram-zoom__canvas')).transform).e !== x", arg=before)
     page.keyboard.press("0")
-    page.wait_for_function(f"({SCALE})() === 1")
+    page.wait_for_function(f"() => ({SCALE})() === 1")
     page.keyboard.press("Escape")
     assert not dialog_state(page)["open"]
     assert page.evaluate("document.activeElement.matches('[data-diagram-zoom]')")
