@@ -68,3 +68,19 @@ def test_search_works_from_disk(browser, offline_site):
     page.goto((offline_site / "framework" / "index.html").as_uri(), wait_until="load")
     search_and_wait(page, "whiteboard", "framework/interview-playbook.html")
     assert session.errors == [] and session.blocked == []
+
+
+def test_diagrams_open_full_screen_from_disk_in_the_served_font(browser, offline_site):
+    """From file://, the diagram font loads and the full-screen view loads panzoom and zooms."""
+    session = open_session(browser, viewport={"width": 1440, "height": 900})
+    page = session.page
+    study = next(url for url, diagrams, _ in file_pages(offline_site) if "/case-studies/" in url and diagrams)
+    page.goto(study, wait_until="load")
+    page.wait_for_function("() => document.fonts.check('16px \"Handbook Inter\"')")
+    page.locator("div.mermaid[data-diagram-zoom]").first.click()
+    assert page.evaluate("document.querySelector('dialog.diagram-zoom').open")
+    page.wait_for_function("() => window.Panzoom !== undefined")
+    page.get_by_role("button", name="Zoom in").click()
+    page.wait_for_function("() => new DOMMatrix(getComputedStyle(document.querySelector('.diagram-zoom__canvas')).transform).a > 1")
+    page.keyboard.press("Escape")
+    assert session.errors == [] and session.blocked == []
