@@ -76,7 +76,7 @@ def test_diagrams_open_full_screen_from_disk_in_the_served_font(browser, offline
     page = session.page
     study = next(url for url, diagrams, _ in file_pages(offline_site) if "/case-studies/" in url and diagrams)
     page.goto(study, wait_until="load")
-    page.wait_for_function("() => document.fonts.check('16px \"Handbook Inter\"')")
+    page.wait_for_function("() => [...document.fonts].some(f => f.family.includes('Handbook Inter') && f.status === 'loaded')")
     page.locator("div.mermaid[data-diagram-zoom]").first.click()
     assert page.evaluate("document.querySelector('dialog.diagram-zoom').open")
     page.wait_for_function("() => window.Panzoom !== undefined")

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, build, explained_on_errors_page, front, scratch_site
 
-from handbook.snapshots import check_snapshots, inline_snapshots, snapshot_text, source_digest
+from handbook.snapshots import SHADOW_STYLE, check_snapshots, inline_snapshots, snapshot_text, source_digest
 
 SOURCE = "flowchart LR\n    accTitle: Flow\n    accDescr: A to B.\n    a[\"one<br/>two\"] --> b[\"p99 < 200 ms\"]\n"
 SVG = '<svg id="snapshot-x" xmlns="http://www.w3.org/2000/svg"><title>Flow</title></svg>'
@@ -48,7 +48,9 @@ def test_only_blocks_with_a_current_snapshot_are_replaced():
     block = '<pre class="mermaid"><code>{}</code></pre>'
     html = block.format("flowchart LR\n    accTitle: Flow\n    accDescr: A to B.\n    a[\"one&lt;br/&gt;two\"] --&gt; b[\"p99 &lt; 200 ms\"]") + block.format("flowchart LR\n  x --&gt; y")
     out = inline_snapshots(html, {source_digest(SOURCE): SVG})
-    assert out == ('<div class="mermaid" data-search-exclude><template shadowrootmode="open">' + SVG + "</template></div>"
+    host = ('<div class="mermaid" data-search-exclude data-diagram-zoom tabindex="0" role="group" '
+            'aria-label="Diagram: Flow. Press Enter to open it full screen.">')
+    assert out == (host + '<template shadowrootmode="open">' + SHADOW_STYLE + SVG + "</template></div>"
                    + block.format("flowchart LR\n  x --&gt; y"))
 
 
