@@ -127,10 +127,11 @@ def check_architecture(path: str, lines: list[tuple[int, str]], kind: str) -> li
     """Every node of an architecture diagram sits in the ``offline`` or ``online`` group."""
     if kind not in ("flowchart", "graph"):
         return [Problem(path, lines[0][0], "architecture diagram must be a flowchart (start with 'flowchart TB')")]
-    problems, depth, top_groups, grouped, loose = [], 0, [], set(), []
+    problems, depth, top_groups, grouped, loose, groups = [], 0, [], set(), [], set()
     for number, text in lines[1:]:
         subgraph = SUBGRAPH.match(text)
         if subgraph:
+            groups.add(subgraph.group(1))
             if depth == 0:
                 top_groups.append((number, subgraph.group(1), (subgraph.group(2) or "").strip()))
             depth += 1
@@ -158,6 +159,8 @@ def check_architecture(path: str, lines: list[tuple[int, str]], kind: str) -> li
         if group not in names:
             problems.append(Problem(path, lines[0][0], f"architecture diagram has no '{group}' group (add: subgraph {group}[\"...\"] ... end)"))
     for number, node, defines in loose:
+        if node in groups and not defines:
+            continue  # an arrow between two groups (offline -.-> online)
         if defines or node not in grouped:
             problems.append(Problem(path, number, f"node '{node}' is outside the offline and online groups (define it inside one of them)"))
     return problems
