@@ -10,13 +10,13 @@ GOOD = "flowchart LR\n    accTitle: T\n    accDescr: D\n    a --> b\n"
 ARCH = """flowchart TB
     accTitle: System
     accDescr: Offline and online halves.
-    subgraph offline["Offline"]
+    subgraph offline["Offline: training"]
         logs[("Logs")] --> train["Train"]
         subgraph inner["Nested is fine"]
             reg["Registry"]
         end
     end
-    subgraph online["Online"]
+    subgraph online["Online: request path"]
         api["API"] -->|"calls"| model["Model"]
     end
     train --> reg
@@ -43,7 +43,7 @@ def test_missing_type_and_accessible_names():
 
 def test_architecture_nodes_must_sit_in_offline_or_online():
     text = ARCH.replace('    train --> reg\n', '    train --> reg\n    cache[("Cache")] --> api\n    ghost --> api\n')
-    text = text.replace('subgraph online["Online"]', 'subgraph serving["Online"]')
+    text = text.replace('subgraph online["Online: request path"]', 'subgraph serving["Online"]')
     assert messages(check_diagram_source("diagrams/a/system-architecture.mmd", text)) == [
         "diagrams/a/system-architecture.mmd:10: architecture diagram has top-level group 'serving' (nest it inside 'offline' or 'online')",
         "diagrams/a/system-architecture.mmd:1: architecture diagram has no 'online' group (add: subgraph online[\"...\"] ... end)",
@@ -52,6 +52,14 @@ def test_architecture_nodes_must_sit_in_offline_or_online():
     ]
     assert messages(check_diagram_source("diagrams/a/architecture.mmd", "sequenceDiagram\n accTitle: a\n accDescr: b\n")) == [
         "diagrams/a/architecture.mmd:1: architecture diagram must be a flowchart (start with 'flowchart TB')"]
+
+
+def test_architecture_groups_are_titled_by_their_half_and_may_be_linked_to_each_other():
+    text = ARCH.replace('"Offline: training"', '"Training jobs"') + '    offline -. "model" .-> online\n'
+    assert messages(check_diagram_source("diagrams/a/architecture.mmd", text)) == [
+        "diagrams/a/architecture.mmd:4: architecture group 'offline' is titled 'Training jobs' (start its title with 'Offline:' so readers see which half it is)",
+    ]
+    assert messages(check_diagram_source("diagrams/a/architecture.mmd", ARCH + "    offline -.-> online\n")) == []
 
 
 def test_inline_diagrams_missing_files_and_orphans(tmp_path: Path):

@@ -21,6 +21,8 @@ from .markdown import fences
 from .pages import Page, Site
 from .problems import Problem
 
+#: The repository these hooks belong to: its vendored diagram font serves sites that carry none.
+HANDBOOK_ROOT = Path(__file__).resolve().parents[2]
 INCLUDE = re.compile(r'^\s*--8<--\s+"(?P<path>[^"]+)"\s*$')
 DIAGRAM_TYPES = (
     "flowchart", "graph", "sequenceDiagram", "classDiagram", "stateDiagram", "stateDiagram-v2",
@@ -179,8 +181,8 @@ def check_diagrams(site: Site) -> list[Problem]:
             else:
                 included.add(target.resolve())
     diagrams_dir = site.root / "diagrams"
-    font = site.root / DIAGRAM_FONT
-    characters = font_characters(font) if font.is_file() else None
+    font = next((root / DIAGRAM_FONT for root in (site.root, HANDBOOK_ROOT) if (root / DIAGRAM_FONT).is_file()), None)
+    characters = font_characters(font) if font else None
     if characters is None:
         problems.append(Problem(DIAGRAM_FONT, 1, "the diagram font is missing, so labels cannot be checked (run make vendor)"))
     for file in sorted(diagrams_dir.rglob("*.mmd")) if diagrams_dir.is_dir() else []:
