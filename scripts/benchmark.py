@@ -7,7 +7,8 @@
 - the hooks' own work measured in-process (loading, every check, every
   page's rendering functions);
 - ``scripts/check_handbook.py`` (every content check, no build);
-- with ``--pdf``, the time, page count and size of both PDFs.
+- with ``--pdf``, the time, page count and size of both PDFs, and how much blank space
+  figures that did not fit left at the foot of the page before them (``scripts/pdf_layout.py``).
 
 Usage::
 
@@ -64,6 +65,7 @@ def hook_work_seconds() -> float:
 def pdf_rows() -> list[tuple[str, str]]:
     """Build the site once, then each PDF; report time, pages and size."""
     from build_pdf import build_pdf
+    from pdf_layout import figure_gaps
 
     rows = []
     with tempfile.TemporaryDirectory() as out:
@@ -72,6 +74,10 @@ def pdf_rows() -> list[tuple[str, str]]:
         for name, only in (("whole handbook PDF", None), ("cheat-sheets PDF", "cheat-sheets")):
             result = build_pdf(site, Path(out) / f"{name}.pdf", only)
             rows.append((name, f"{result['seconds']:.1f} s, {result['pages']} pages, {result['bytes'] / 1e6:.1f} MB"))
+            blanks = sorted(gap.blank for gap in figure_gaps(Path(out) / f"{name}.pdf"))
+            over = sum(blank > 1 / 3 for blank in blanks)
+            rows.append((f"{name}: figures moved to a new page", f"{len(blanks)}, {over} after more than a third of a page "
+                         f"left blank, worst {max(blanks, default=0):.0%}"))
     return rows
 
 

@@ -101,3 +101,51 @@ def test_malformed_diagram_fails_the_pdf_build_naming_the_page(browser, tmp_path
     assert build(project).returncode == 0
     with pytest.raises(PdfBuildError, match=r"did not render in: Broken Page \(broken\)"):
         build_pdf(project / "site", tmp_path / "broken.pdf", browser=browser)
+
+
+def test_step_headings_are_numbered_once(handbook_pdf):
+    """print-site numbers headings itself; the case studies' own "1." is dropped on the print page."""
+    _, _, text = handbook_pdf
+    assert re.search(r"\b\d+\.\d+\.\d+\s+Clarify requirements", text)
+    assert not re.search(r"\b\d+\.\d+\.\d+\s+\d\.\s+Clarify requirements", text)
+
+
+def test_diagram_labels_print_in_the_served_font(handbook_pdf):
+    """Labels are set in the vendored Inter on any machine, so they fit the boxes they were measured for."""
+    _, reader, _ = handbook_pdf
+    pages_with_inter = 0
+    for page in reader.pages:
+        fonts = page.get("/Resources", {}).get_object().get("/Font", {})
+        if any("Inter" in str(font.get_object().get("/BaseFont", "")) for font in fonts.values()):
+            pages_with_inter += 1
+    assert pages_with_inter >= 50
+
+
+FIGURE_PAGE = """<!doctype html><html><head><style>
+@font-face {{ font-family: "Handbook Inter"; src: url("{font}"); }}
+body {{ margin: 0; font: 12pt sans-serif; }}
+.figure {{ break-inside: avoid; height: {height}mm; font-family: "Handbook Inter"; border: 1px solid; }}
+p {{ margin: 0; line-height: 5mm; }}
+</style></head><body><p>{lines}</p>
+<div class="figure">Label in the diagram font</div><p>After.</p></body></html>"""
+
+
+@pytest.mark.parametrize("text_mm, height_mm, over", [(100, 200, True), (100, 150, False)])
+def test_pdf_layout_finds_a_figure_that_left_a_page_blank_before_it(browser, tmp_path: Path, text_mm, height_mm, over):
+    """Fixture: 100 mm of text, then a figure too tall for the 163 mm left: page 1 is mostly blank."""
+    from pdf_layout import figure_gaps
+
+    html = tmp_path / "figure.html"
+    html.write_text(FIGURE_PAGE.format(font=(ROOT / "docs/assets/vendor/inter-ui/Inter-Regular.woff2").as_uri(),
+                                       height=height_mm, lines="Body text before the figure.<br>" * (text_mm // 5)))
+    page = browser.new_page()
+    page.goto(html.as_uri(), wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    page.pdf(path=str(tmp_path / "figure.pdf"), format="A4",
+             margin={"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"})
+    page.close()
+    gaps = figure_gaps(tmp_path / "figure.pdf")
+    if over:
+        assert [g.page for g in gaps] == [2] and 0.5 < gaps[0].blank < 0.75
+    else:
+        assert gaps == []

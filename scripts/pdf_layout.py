@@ -1,0 +1,99 @@
+"""Where figures leave blank space in the PDF: the page before a figure that did not fit.
+
+A diagram is printed whole (``break-inside: avoid``), so when it does not fit in
+what is left of a page, Chromium moves it to the next one and leaves the rest of
+the page blank. This reads the printed PDF: diagram labels are the only text set
+in the diagram font (Inter), so a page whose content starts with a diagram is
+one whose first Inter text is near the top; the blank at the foot of the page
+before it is what the figure cost. Pages that start a chapter (a top-level
+bookmark) are skipped: print-site starts every page of the handbook on a new sheet.
+
+Usage::
+
+    python scripts/pdf_layout.py ml-system-design-handbook.pdf   # list figures after a gap over a third of a page
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+#: The PDF's text block on A4 (points): 18-mm bottom and 16-mm top margins (scripts/build_pdf.py).
+TEXT_BOTTOM = 18 / 25.4 * 72
+TEXT_TOP = 842.88 - 16 / 25.4 * 72
+TEXT_HEIGHT = TEXT_TOP - TEXT_BOTTOM
+#: A figure "starts" a page when its first label is within this share of the text block from the top.
+FIGURE_LEADS = 0.25
+DIAGRAM_FONT = "Inter"
+
+
+@dataclass(frozen=True)
+class Gap:
+    """Blank space left at the foot of ``page - 1`` because the figure at the top of ``page`` did not fit.
+
+    Attributes:
+        page: One-based number of the page the figure was moved to.
+        blank: Share of the previous page's text block left blank (0 to 1).
+    """
+
+    page: int
+    blank: float
+
+
+def text_rows(page) -> list[tuple[float, bool]]:
+    """``(y, set in the diagram font)`` for every piece of text in a page's text block."""
+    rows = []
+
+    def visit(text, cm, tm, font, size):
+        y = tm[5] * cm[3] + cm[5]
+        if text.strip() and TEXT_BOTTOM - 2 <= y <= TEXT_TOP + 2:
+            rows.append((y, DIAGRAM_FONT in str((font or {}).get("/BaseFont", ""))))
+
+    page.extract_text(visitor_text=visit)
+    return rows
+
+
+def chapter_starts(reader) -> set[int]:
+    """Zero-based pages that a top-level bookmark points to."""
+    return {reader.get_destination_page_number(item) for item in reader.outline if not isinstance(item, list)}
+
+
+def figure_gaps(pdf: Path) -> list[Gap]:
+    """Every figure moved to a new page that left more than nothing blank before it, in page order."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(pdf))
+    starts = chapter_starts(reader)
+    rows = [text_rows(page) for page in reader.pages]
+    gaps = []
+    for index in range(1, len(rows)):
+        diagram = [y for y, inter in rows[index] if inter]
+        if index in starts or not diagram or not rows[index]:
+            continue
+        if max(y for y, _ in rows[index]) - max(diagram) > FIGURE_LEADS * TEXT_HEIGHT:
+            continue
+        before = [y for y, _ in rows[index - 1]]
+        lowest = min(before) if before else TEXT_TOP
+        gaps.append(Gap(index + 1, max(0.0, lowest - TEXT_BOTTOM) / TEXT_HEIGHT))
+    return gaps
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point: exits 1 when a figure leaves more than a third of a page blank."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("pdf", type=Path)
+    parser.add_argument("--limit", type=float, default=1 / 3, help="largest blank share allowed (default 1/3)")
+    args = parser.parse_args(argv)
+    gaps = figure_gaps(args.pdf)
+    over = [gap for gap in gaps if gap.blank > args.limit]
+    for gap in over:
+        print(f"{args.pdf}: page {gap.page - 1} is {gap.blank:.0%} blank before the figure on page {gap.page}")
+    worst = max((gap.blank for gap in gaps), default=0)
+    print(f"{len(gaps)} figure(s) start a page; {len(over)} leave more than {args.limit:.0%} of the page before blank; worst {worst:.0%}")
+    return 1 if over else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
