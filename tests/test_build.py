@@ -35,7 +35,8 @@ EXPECTED_CONTENT = [
     "docs/index.md:28: page loads an image from another site 'https://example.org/logo.png' (the security policy blocks it: save the image under docs/assets/images/ and link it relatively)",
     "docs/index.md:30: page loads an image from another site 'https://example.org/chart.png' (the security policy blocks it: save the image under docs/assets/images/ and link it relatively)",
     "diagrams/demo/architecture.mmd:4: architecture group 'offline' is titled 'Training jobs' (start its title with 'Offline:' so readers see which half it is)",
-    "diagrams/demo/architecture.mmd:8: label uses '☃' (U+2603), which the diagram font lacks (write it another way, or add its range to FONT_SUBSETS in scripts/vendor_assets.py and run make vendor)",
+    "diagrams/demo/architecture.mmd:6: stadium shape is drawn as a 40 KB path (draw a model as [[...]], a double-barred box)",
+    "diagrams/demo/architecture.mmd:9: label uses '☃' (U+2603), which the diagram font lacks (write it another way, or add its range to FONT_SUBSETS in scripts/vendor_assets.py and run make vendor)",
     "docs/index.md:26: formula does not typeset: Unexpected end of input in a macro argument, expected '}' at end of input: \\frac{a}{b (fix the LaTeX; KaTeX supports only the functions on its 'Supported Functions' page)",
 ]
 

@@ -36,6 +36,8 @@ NODE = re.compile(r"^(?P<id>[\w-]+)(?P<shape>[\[({>].*?)?(?::::[\w-]+)?$")
 QUOTED = re.compile(r'"[^"]*"')
 STATEMENTS = re.compile(r"^\s*(accTitle|accDescr|classDef|class|style|linkStyle|click|direction|%%)\b")
 ARCHITECTURE_GROUPS = ("offline", "online")
+#: Shapes Mermaid draws as long hand-drawn paths (about 40 KB a box): pages would grow several-fold.
+HEAVY_SHAPE = re.compile(r'\(\[|shape:\s*(?:stadium|pill|terminal)\b')
 
 
 @dataclass(frozen=True)
@@ -120,6 +122,9 @@ def check_diagram_source(path: str, text: str) -> list[Problem]:
         if not any(re.match(rf"{field}\s*[:{{]", t) for _, t in significant):
             what = "title" if field == "accTitle" else "description"
             problems.append(Problem(path, first_line, f"diagram has no accessible {what} (add a line '{field}: ...' after '{first}')"))
+    for number, text in significant:
+        if HEAVY_SHAPE.search(QUOTED.sub('""', text)):
+            problems.append(Problem(path, number, "stadium shape is drawn as a 40 KB path (draw a model as [[...]], a double-barred box)"))
     if is_architecture(path):
         problems += check_architecture(path, significant, kind)
     return problems
