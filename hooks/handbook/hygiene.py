@@ -39,6 +39,12 @@ def check_images(page: Page) -> list[Problem]:
     ]
 
 
+def prose_matches(page: Page, pattern: re.Pattern) -> list[tuple[int, re.Match]]:
+    """``(line number, match)`` for each prose line of ``page`` where ``pattern`` matches (code is exempt)."""
+    return [(number, match) for number, line in prose_lines(page.text, page.body_start)
+            for match in [pattern.search(line)] if match]
+
+
 def check_embedded_code(page: Page) -> list[Problem]:
     """No scripts, frames or event handlers in the prose of a page (code blocks may show them).
 
@@ -49,9 +55,7 @@ def check_embedded_code(page: Page) -> list[Problem]:
     return [
         Problem(page.path, number, f"page embeds '{next(g for g in match.groups() if g)}' "
                 "(put behaviour in docs/assets/javascripts/ and list it in extra_javascript; link other sites instead of embedding them)")
-        for number, line in prose_lines(page.text, page.body_start)
-        for match in [EMBEDDED_CODE.search(line)]
-        if match
+        for number, match in prose_matches(page, EMBEDDED_CODE)
     ]
 
 
@@ -75,9 +79,7 @@ def check_remote_images(page: Page) -> list[Problem]:
     return [
         Problem(page.path, number, f"page loads an image from another site '{match.group(1) or match.group(2)}' "
                 "(the security policy blocks it: save the image under docs/assets/images/ and link it relatively)")
-        for number, line in prose_lines(page.text, page.body_start)
-        for match in [REMOTE_IMAGE.search(line)]
-        if match
+        for number, match in prose_matches(page, REMOTE_IMAGE)
     ]
 
 
