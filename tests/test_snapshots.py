@@ -8,7 +8,7 @@ from helpers import ROOT, build, explained_on_errors_page, front, scratch_site
 from handbook.snapshots import SHADOW_STYLE, check_snapshots, inline_snapshots, snapshot_text, source_digest
 
 SOURCE = "flowchart LR\n    accTitle: Flow\n    accDescr: A to B.\n    a[\"one<br/>two\"] --> b[\"p99 < 200 ms\"]\n"
-SVG = '<svg id="snapshot-x" xmlns="http://www.w3.org/2000/svg"><title>Flow</title></svg>'
+SVG = '<svg id="snapshot-x" xmlns="http://www.w3.org/2000/svg"><style>#snapshot-x{font-family:"Handbook Inter"}</style><title>Flow</title></svg>'
 
 
 def write(root: Path, files: dict[str, str]) -> None:
@@ -29,6 +29,7 @@ def test_current_snapshots_pass_and_missing_stale_orphan_ones_are_named(tmp_path
         "diagrams/a/stale.mmd": SOURCE + "    b --> c\n", "diagrams/a/stale.svg": snapshot_text(SOURCE, SVG),
         "diagrams/a/unheaded.mmd": SOURCE, "diagrams/a/unheaded.svg": SVG,
         "diagrams/b/orphan.svg": snapshot_text(SOURCE, SVG),
+        "diagrams/c/old-font.mmd": SOURCE, "diagrams/c/old-font.svg": snapshot_text(SOURCE, SVG.replace("Handbook Inter", "trebuchet ms")),
     })
     problems = [str(p) for p in check_snapshots(tmp_path)]
     assert all(explained_on_errors_page(p) for p in problems)
@@ -36,6 +37,7 @@ def test_current_snapshots_pass_and_missing_stale_orphan_ones_are_named(tmp_path
         "diagrams/a/missing.mmd:1: diagram has no snapshot diagrams/a/missing.svg (run make diagrams and commit the .svg)",
         "diagrams/a/stale.svg:1: snapshot is older than its .mmd source (run make diagrams and commit the .svg)",
         "diagrams/a/unheaded.svg:1: snapshot is older than its .mmd source (run make diagrams and commit the .svg)",
+        "diagrams/c/old-font.svg:1: snapshot was drawn without the diagram font (run make diagrams and commit the .svg)",
         "diagrams/b/orphan.svg:1: snapshot has no .mmd source beside it (delete it, or restore the source)",
     ]
 

@@ -26,6 +26,9 @@ from .problems import Problem
 
 HEADER = "<!-- mermaid-source-sha256: {digest} (written by make diagrams; do not edit) -->\n"
 HEADER_PATTERN = re.compile(r"\A<!-- mermaid-source-sha256: ([0-9a-f]{64}) ")
+#: Every snapshot names the diagram font it was measured with (set by ``diagram-loader.js``); one
+#: without it was drawn in another font and its boxes would not fit their labels.
+DIAGRAM_FONT_FAMILY = "Handbook Inter"
 #: Set (to any value) to keep every diagram as Mermaid source, as ``make diagrams`` needs.
 LIVE_DIAGRAMS_VARIABLE = "HANDBOOK_LIVE_DIAGRAMS"
 
@@ -63,7 +66,7 @@ def current_snapshot(source_file: Path) -> str | None:
     if not snapshot.is_file():
         return None
     text = snapshot.read_text(encoding="utf-8")
-    if recorded_digest(text) != source_digest(source_file.read_text(encoding="utf-8")):
+    if recorded_digest(text) != source_digest(source_file.read_text(encoding="utf-8")) or DIAGRAM_FONT_FAMILY not in text:
         return None
     return text.split("\n", 1)[1].strip()
 
@@ -92,8 +95,10 @@ def check_snapshots(root: Path) -> list[Problem]:
         if not snapshot.is_file():
             problems.append(Problem(source_file.relative_to(root).as_posix(), 1,
                                     f"diagram has no snapshot {relative} (run make diagrams and commit the .svg)"))
-        elif not is_current(source_file):
+        elif recorded_digest(snapshot.read_text(encoding="utf-8")) != source_digest(source_file.read_text(encoding="utf-8")):
             problems.append(Problem(relative, 1, "snapshot is older than its .mmd source (run make diagrams and commit the .svg)"))
+        elif not is_current(source_file):
+            problems.append(Problem(relative, 1, "snapshot was drawn without the diagram font (run make diagrams and commit the .svg)"))
     folder = root / "diagrams"
     for snapshot in sorted(folder.rglob("*.svg")) if folder.is_dir() else []:
         if not snapshot.with_suffix(".mmd").is_file():
