@@ -73,6 +73,7 @@
   }
 
   function keys(event) {
+    event.stopPropagation(); // keep Material's page shortcuts (n, p, s, /) out of the open view
     if (!panzoom || event.target.closest("button")) return;
     var step = 60;
     var moves = { ArrowLeft: [step, 0], ArrowRight: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
