@@ -35,16 +35,22 @@ def load_and_check(session, url: str, diagrams: int, maths: int) -> list[str]:
     return render_problems(url, state, diagrams, maths) + [f"{url}: {e}" for e in session.errors]
 
 
-def test_every_page_loads_renders_and_stays_local(browser, served):
+def test_every_page_loads_renders_and_stays_local_and_every_label_fits_its_box(browser, served):
+    """Each page renders locally; on pages with diagrams, no label is wider or taller than its box
+    (this machine has only DejaVu as a system font), in light and dark mode."""
     base, site_dir = served
     pages = pages_of(site_dir)
     assert len(pages) >= 10 and sum(d for _, d, _ in pages) >= 10
     session = open_session(browser)
-    problems = []
+    problems, overflows, measured = [], [], 0
     for path, diagrams, maths in pages:
         problems += load_and_check(session, base + path, diagrams, maths)
+        if diagrams and not path.startswith("print_page"):
+            measured += session.page.evaluate("document.querySelectorAll('div.mermaid').length")
+            overflows += label_overflows(session.page, base + path)
     assert session.blocked == [], "requests left 127.0.0.1"
     assert problems == []
+    assert measured >= 90 and overflows == []
     assert session.violations == [], "the Content-Security-Policy blocked something the site needs"
     assert session.page.context.cookies() == [], "the handbook sets no cookies"
 
@@ -183,22 +189,6 @@ def test_missing_pages_get_a_helpful_404(browser, served):
     page.locator("article li a", has_text="Case studies").click()
     page.wait_for_url(base + "case-studies/")
     assert session.errors == [] and session.violations == [] and session.blocked == []
-
-
-def test_no_diagram_label_is_wider_or_taller_than_its_box(browser, served):
-    """Every label fits its box on this machine (DejaVu is its only system font), light and dark."""
-    base, site_dir = served
-    session = open_session(browser)
-    problems, measured = [], 0
-    for path, diagrams, maths in pages_of(site_dir):
-        if not diagrams or path.startswith("print_page"):
-            continue
-        session.page.goto(base + path, wait_until="load")
-        wait_for_rendering(session.page, diagrams, maths)
-        measured += session.page.evaluate("document.querySelectorAll('div.mermaid').length")
-        problems += label_overflows(session.page, base + path)
-    assert measured >= 90
-    assert problems == []
 
 
 def test_label_overflow_check_names_a_label_that_spills_out(browser, served):
