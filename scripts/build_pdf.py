@@ -122,23 +122,32 @@ NUMBER_FIGURE_LIST = """
 """
 
 #: Float figures: move each after enough of the blocks that follow it in its chapter to fill
-#: ``{id: CSS px}``, as books float figures to the top of the next page. It may pass a
-#: section heading (never a chapter's, never another figure) but never ends right after one,
-#: so a heading stays with its text. Returns the ids that moved.
+#: ``{id: CSS px}``, as books float figures to the top of the next page. Figures that follow
+#: it with at most two paragraphs between them (the case studies' trio of overview, offline
+#: and online views) move with it as a group, in order. The text that fills the gap may
+#: include a section heading (never a chapter's, never another figure), but the group never
+#: lands right after a heading, so a heading stays with its text. Returns the ids that moved.
 FLOAT_FIGURES = """
 (fills) => {
+  const isFigure = (element) => element?.matches('.mermaid');
+  const isHeading = (element) => /^H[2-6]$/.test(element?.tagName);
   const moved = [];
   for (const [id, fill] of Object.entries(fills)) {
-    const figure = document.getElementById(id);
+    const group = [document.getElementById(id)];
+    for (let next = group.at(-1).nextElementSibling, between = []; next; next = next.nextElementSibling) {
+      if (isFigure(next)) { group.push(...between, next); between = []; }
+      else if (next.tagName === 'P' && between.length < 2) between.push(next);
+      else break;
+    }
     let filled = 0, last = null;
-    for (let next = figure.nextElementSibling; next; next = next.nextElementSibling) {
-      if (next.matches('h1, section, .mermaid')) break;
+    for (let next = group.at(-1).nextElementSibling; next; next = next.nextElementSibling) {
+      if (next.matches('h1, section') || isFigure(next)) break;
       last = next;
       filled += next.getBoundingClientRect().height;
-      if (filled >= fill && !/^H[2-6]$/.test(next.tagName)) break;
+      if (filled >= fill && !isHeading(next)) break;
     }
-    while (last && /^H[2-6]$/.test(last.tagName)) last = last.previousElementSibling;
-    if (last && last !== figure) { last.after(figure); moved.push(id); }
+    while (isHeading(last)) last = last.previousElementSibling;
+    if (last && !group.includes(last)) { last.after(...group); moved.push(id); }
   }
   return moved;
 }

@@ -156,12 +156,13 @@ def test_pdf_layout_finds_a_figure_that_left_a_page_blank_before_it(browser, tmp
         assert gaps == []
 
 
-def figure_site(tmp_path: Path, diagram: str, before: int, after: int) -> Path:
-    """A built one-page site: ``before`` paragraphs, a real diagram and its snapshot, ``after`` paragraphs."""
+def figure_site(tmp_path: Path, diagram: str, before: int, after: int, copies: int = 1) -> Path:
+    """A built one-page site: ``before`` paragraphs, a real diagram (``copies`` times, a paragraph apart), ``after`` paragraphs."""
     source = ROOT / "diagrams" / f"{diagram}.mmd"
     paragraphs = lambda n, where: "".join(f"Paragraph {i + 1} {where} the figure, long enough to wrap onto a second line of the printed page.\n\n" for i in range(n))
+    figure = f'```mermaid\n--8<-- "diagrams/{diagram}.mmd"\n```\n\n'
     files = {
-        "docs/index.md": front("home") + "\n" + paragraphs(before, "before") + f'```mermaid\n--8<-- "diagrams/{diagram}.mmd"\n```\n\n' + paragraphs(after, "after"),
+        "docs/index.md": front("home") + "\n" + paragraphs(before, "before") + paragraphs(1, "leading to").join([figure] * copies) + paragraphs(after, "after"),
         f"diagrams/{diagram}.mmd": source.read_text(),
         f"diagrams/{diagram}.svg": source.with_suffix(".svg").read_text(),
     }
@@ -170,21 +171,27 @@ def figure_site(tmp_path: Path, diagram: str, before: int, after: int) -> Path:
     return project / "site"
 
 
-@pytest.mark.parametrize("diagram, way", [("cheat-sheets/class-imbalance-decision", "floated"), ("cheat-sheets/offline-metrics-boxes-and-text", "shrunk")])
-def test_a_figure_that_would_leave_most_of_a_page_blank_is_fitted_and_listed_with_its_page(browser, tmp_path: Path, diagram, way):
+@pytest.mark.parametrize("diagram, way, copies", [
+    ("cheat-sheets/class-imbalance-decision", "floated", 1),
+    ("cheat-sheets/offline-metrics-boxes-and-text", "shrunk", 1),
+    ("cheat-sheets/class-imbalance-decision", "floated", 2),  # a run of figures floats as a group, in order
+])
+def test_a_figure_that_would_leave_most_of_a_page_blank_is_fitted_and_listed_with_its_page(browser, tmp_path: Path, diagram, way, copies):
     """Fixture: text fills a third of a page, then a tall figure: printed plainly, the rest of page 2 stays blank."""
     from pypdf import PdfReader
 
     from fit_figures import figure_placements
     from pdf_layout import figure_gaps, text_rows
 
-    site_dir = figure_site(tmp_path, diagram, before=12, after=30)
+    site_dir = figure_site(tmp_path, diagram, before=12, after=30, copies=copies)
     plain = build_pdf(site_dir, tmp_path / "plain.pdf", browser=browser, fit_rounds=0)
     assert plain["gaps_over_limit"] == 1, figure_gaps(tmp_path / "plain.pdf")
     fitted = build_pdf(site_dir, tmp_path / "fitted.pdf", browser=browser)
     assert fitted["gaps_over_limit"] == 0 and fitted[way] == 1, fitted
     reader = PdfReader(str(tmp_path / "fitted.pdf"))
-    figure_page = figure_placements(reader)["figure-1"].page
+    placements = figure_placements(reader)
+    figure_page = placements["figure-1"].page
     assert any(inter for _, inter in text_rows(reader.pages[figure_page]))
+    assert [placements[f"figure-{n + 1}"].page for n in range(copies)] == list(range(figure_page, figure_page + copies))
     listing = unicodedata.normalize("NFKC", reader.pages[-1].extract_text())  # "fi" is printed as a ligature
     assert "List of figures" in listing and re.search(rf"^1 .+ {figure_page + 1}$", listing, re.MULTILINE), listing
