@@ -17,9 +17,14 @@ AXE_PATH = "/__test-tools__/axe.min.js"
 #: axe impacts that fail the check; "minor" and "moderate" findings are reported by `make quality`.
 BLOCKING_IMPACTS = ("serious", "critical")
 
+#: The axe rules whose result depends on colours: all a second colour scheme can change, since
+#: switching Material's palette changes CSS variables only, never the page's structure.
+COLOUR_RULES = ("color-contrast", "link-in-text-block")
+
 RUN_AXE = """
-async () => {
-  const results = await axe.run(document, {resultTypes: ['violations']});
+async (rules) => {
+  const options = {resultTypes: ['violations'], ...(rules ? {runOnly: {type: 'rule', values: rules}} : {})};
+  const results = await axe.run(document, options);
   return results.violations.map(v => ({
     id: v.id, impact: v.impact, help: v.help,
     targets: v.nodes.map(n => n.target.join(' ')),
@@ -28,17 +33,18 @@ async () => {
 """
 
 
-def axe_violations(page, origin: str, label: str) -> list[str]:
+def axe_violations(page, origin: str, label: str, rules: tuple[str, ...] | None = None) -> list[str]:
     """Run axe-core on ``page``; one line per serious or critical rule violated.
 
     ``origin`` is the local server's origin (``http://127.0.0.1:PORT``);
-    ``label`` names the page in the messages (URL and colour scheme). Each line
+    ``label`` names the page in the messages (URL and colour scheme); ``rules``
+    limits the run to those axe rules (default: every rule). Each line
     reads ``label: rule (impact): what axe asks - N element(s), first: selector``.
     """
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(url=origin + AXE_PATH)
     problems = []
-    for violation in page.evaluate(RUN_AXE):
+    for violation in page.evaluate(RUN_AXE, list(rules) if rules else None):
         if violation["impact"] in BLOCKING_IMPACTS:
             targets = violation["targets"]
             problems.append(f"{label}: {violation['id']} ({violation['impact']}): {violation['help']}"

@@ -3,9 +3,15 @@
 The built site (``site/`` by default) is served on 127.0.0.1; Chromium opens the
 print page (every page in navigation order, with a cover and a table of
 contents), waits until every Mermaid diagram and formula has rendered, opens
-every collapsible block and prints an A4 PDF with bookmarks, page numbers and
-clickable links. Every request off 127.0.0.1 is blocked and fails the build, and
-a diagram or formula that does not render fails it too, naming the page.
+every collapsible block, appends a list of figures and prints an A4 PDF with
+bookmarks, page numbers and clickable links. Every request off 127.0.0.1 is
+blocked and fails the build, and a diagram or formula that does not render fails
+it too, naming the page.
+
+The book is printed more than once: a figure that left more than a third of the
+page before it blank is shrunk into that room when its labels stay legible
+([`fit_figures`][fit_figures]), and the last print fills in the page numbers of
+the list of figures from where each figure landed in the one before.
 
 Usage::
 
@@ -16,6 +22,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import io
 import re
 import sys
 import time
@@ -26,8 +33,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from browser_session import CHROMIUM, CHROMIUM_FLAGS, open_session  # noqa: E402
 from check_handbook import ROOT, read_config  # noqa: E402
+from fit_figures import BLANK_LIMIT, FIGURE_ID_PREFIX, figure_placements, fits_for  # noqa: E402
 from local_server import serve  # noqa: E402
 from page_rendering import wait_for_rendering  # noqa: E402
+from pdf_layout import gaps_in  # noqa: E402
 
 #: The whole book is one page with ~1,000 formulas to typeset, plus any diagram without a
 #: current snapshot to render: 5-17 s on a quiet 2-core machine, over 30 s beside another
@@ -68,15 +77,137 @@ PREPARE_FOR_PRINT = """
 """
 
 
+#: Give every diagram an id and append a list of figures that links to each (its links make
+#: Chromium write a named destination per figure, which is how a print finds where they landed).
+LIST_FIGURES = """
+(prefix) => {
+  const figures = [...document.querySelectorAll('section.print-page div.mermaid[data-diagram-zoom]')];
+  if (!figures.length) return 0;
+  const list = document.createElement('section');
+  list.className = 'print-page handbook-figure-list';
+  list.id = 'list-of-figures';
+  list.innerHTML = '<h1 id="list-of-figures-title">List of figures</h1><ol></ol>';
+  figures.forEach((figure, index) => {
+    figure.id = prefix + (index + 1);
+    const title = (figure.getAttribute('aria-label') || '').replace(/^Diagram: /, '').replace(/\\. Press Enter.*$/, '');
+    const chapter = figure.closest('section.print-page[id]')?.querySelector('h1')?.textContent.replace('¶', '').trim() || '';
+    const item = document.createElement('li');
+    item.innerHTML = '<span class="handbook-figure-list__number"></span><a></a>' +
+      '<span class="handbook-figure-list__chapter"></span><span class="handbook-figure-list__page"></span>';
+    item.querySelector('.handbook-figure-list__number').textContent = index + 1;
+    item.querySelector('a').href = '#' + figure.id;
+    item.querySelector('a').textContent = title;
+    item.querySelector('.handbook-figure-list__chapter').textContent = chapter;
+    list.querySelector('ol').append(item);
+  });
+  const last = [...document.querySelectorAll('section.print-page')].pop();
+  last.after(list);
+  return figures.length;
+}
+"""
+
+#: The SVG markup of one figure (inside its shadow root).
+FIGURE_SVG = "(id) => document.getElementById(id).shadowRoot.querySelector('svg').outerHTML"
+
+#: Cap figures' printed heights: ``{id: millimetres}``.
+CAP_FIGURES = """
+(caps) => { for (const [id, mm] of Object.entries(caps))
+  document.getElementById(id).style.setProperty('--print-max-height', mm + 'mm'); }
+"""
+
+#: Write each figure's page number into the list of figures: ``{id: page}``.
+NUMBER_FIGURE_LIST = """
+(pages) => { for (const a of document.querySelectorAll('.handbook-figure-list a'))
+  a.parentElement.querySelector('.handbook-figure-list__page').textContent = pages[a.hash.slice(1)] ?? ''; }
+"""
+
+#: Float figures: move each after enough of the blocks that follow it in its chapter to fill
+#: ``{id: CSS px}``, as books float figures to the top of the next page. Figures that follow
+#: it with at most two paragraphs between them (the case studies' trio of overview, offline
+#: and online views) move with it as a group, in order. The text that fills the gap may
+#: include a section heading (never a chapter's, never another figure), but the group never
+#: lands right after a heading, so a heading stays with its text. Returns the ids that moved.
+FLOAT_FIGURES = """
+(fills) => {
+  const isFigure = (element) => element?.matches('.mermaid');
+  const isHeading = (element) => /^H[2-6]$/.test(element?.tagName);
+  const moved = [];
+  for (const [id, fill] of Object.entries(fills)) {
+    const group = [document.getElementById(id)];
+    for (let next = group.at(-1).nextElementSibling, between = []; next; next = next.nextElementSibling) {
+      if (isFigure(next)) { group.push(...between, next); between = []; }
+      else if (next.tagName === 'P' && between.length < 2) between.push(next);
+      else break;
+    }
+    let filled = 0, last = null;
+    for (let next = group.at(-1).nextElementSibling; next; next = next.nextElementSibling) {
+      if (next.matches('h1, section') || isFigure(next)) break;
+      last = next;
+      filled += next.getBoundingClientRect().height;
+      if (filled >= fill && !isHeading(next)) break;
+    }
+    while (isHeading(last)) last = last.previousElementSibling;
+    if (last && !group.includes(last)) { last.after(...group); moved.push(id); }
+  }
+  return moved;
+}
+"""
+
+#: Measuring prints before the last one; each round only shrinks or floats figures further.
+FIT_ROUNDS = 3
+#: Width of the PDF's text block in CSS px, the width figures and paragraphs are measured at.
+PRINT_TEXT_PX = round(182 / 25.4 * 96)
+
+PDF_OPTIONS = dict(
+    format="A4", print_background=True, outline=True, tagged=True,
+    display_header_footer=True, header_template="<span></span>", footer_template=FOOTER,
+    margin={"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"},
+)
+
+
+def print_fitted(page, output: Path, rounds: int = FIT_ROUNDS) -> dict:
+    """Print ``page`` to ``output``, shrinking or floating figures out of blank page feet first.
+
+    Returns how many prints it took and how many figures were shrunk and floated.
+    """
+    from pypdf import PdfReader
+
+    if rounds == 0:
+        page.pdf(path=str(output), **PDF_OPTIONS)
+        return {"prints": 1, "shrunk": 0, "floated": 0}
+    page.set_viewport_size({"width": PRINT_TEXT_PX, "height": 1100})
+    caps: dict[str, float] = {}
+    floated: set[str] = set()
+    for measured in range(1, rounds + 2):
+        reader = PdfReader(io.BytesIO(page.pdf(**PDF_OPTIONS)))
+        placements = figure_placements(reader)
+        if measured > rounds:
+            break
+        gaps = gaps_in(reader, {p.page for p in placements.values()})
+        fits = fits_for(gaps, placements, lambda figure: page.evaluate(FIGURE_SVG, figure))
+        shrink = {f.figure: cap for f in fits if (cap := f.cap(caps.get(f.figure))) is not None}
+        fills = {f.figure: round(f.fill_pt / 0.75) for f in fits if f.figure not in shrink}
+        if not shrink and not fills:
+            break
+        caps.update(shrink)
+        page.evaluate(CAP_FIGURES, {figure: round(pt / 72 * 25.4, 1) for figure, pt in shrink.items()})
+        if fills:
+            floated |= set(page.evaluate(FLOAT_FIGURES, fills))
+    page.evaluate(NUMBER_FIGURE_LIST, {name: p.page + 1 for name, p in placements.items()})
+    page.pdf(path=str(output), **PDF_OPTIONS)
+    return {"prints": measured + 1, "shrunk": len(caps), "floated": len(floated)}
+
+
 class PdfBuildError(RuntimeError):
     """The PDF could not be built faithfully; the message says which page and why."""
 
 
-def build_pdf(site_dir: Path, output: Path, only: str | None = None, browser=None) -> dict:
-    """Print ``site_dir``'s print page to ``output``; return page count, size and seconds.
+def build_pdf(site_dir: Path, output: Path, only: str | None = None, browser=None, fit_rounds: int = FIT_ROUNDS) -> dict:
+    """Print ``site_dir``'s print page to ``output``; return page count, size, seconds and fitting counts.
 
     ``browser`` is a running Playwright Chromium to reuse; without one, Debian's
-    Chromium is started (and stopped) here.
+    Chromium is started (and stopped) here. ``fit_rounds`` caps the measuring
+    prints; 0 prints once, without fitting figures or numbering the list of figures.
     """
     if browser is None:
         from playwright.sync_api import sync_playwright
@@ -84,7 +215,7 @@ def build_pdf(site_dir: Path, output: Path, only: str | None = None, browser=Non
         with sync_playwright() as driver:
             own = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
             try:
-                return build_pdf(site_dir, output, only, own)
+                return build_pdf(site_dir, output, only, own, fit_rounds)
             finally:
                 own.close()
     started = time.perf_counter()
@@ -115,18 +246,18 @@ def build_pdf(site_dir: Path, output: Path, only: str | None = None, browser=Non
             if only:
                 page.evaluate(KEEP_ONLY, only)
             page.evaluate(PREPARE_FOR_PRINT)
+            page.evaluate(LIST_FIGURES, FIGURE_ID_PREFIX)
             page.emulate_media(media="print")
-            page.pdf(
-                path=str(output), format="A4", print_background=True, outline=True, tagged=True,
-                display_header_footer=True, header_template="<span></span>", footer_template=FOOTER,
-                margin={"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"},
-            )
+            fitting = print_fitted(page, output, fit_rounds)
         finally:
             page.context.close()
     from pypdf import PdfReader
 
-    return {"pages": len(PdfReader(str(output)).pages), "bytes": output.stat().st_size,
-            "seconds": time.perf_counter() - started}
+    reader = PdfReader(str(output))
+    gaps = gaps_in(reader)
+    return {"pages": len(reader.pages), "bytes": output.stat().st_size, "seconds": time.perf_counter() - started,
+            **fitting, "gaps_over_limit": sum(gap.blank > BLANK_LIMIT for gap in gaps),
+            "worst_gap": max((gap.blank for gap in gaps), default=0.0)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -141,7 +272,10 @@ def main(argv: list[str] | None = None) -> int:
     except PdfBuildError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    print(f"{args.output.name}: {result['pages']} pages, {result['bytes'] / 1e6:.1f} MB, {result['seconds']:.1f} s")
+    print(f"{args.output.name}: {result['pages']} pages, {result['bytes'] / 1e6:.1f} MB, {result['seconds']:.1f} s, "
+          f"{result['prints']} prints, {result['shrunk']} figures shrunk and {result['floated']} floated to fit; "
+          f"{result['gaps_over_limit']} figures still leave more than {BLANK_LIMIT:.0%} of the page before blank "
+          f"(worst {result['worst_gap']:.0%})")
     return 0
 
 

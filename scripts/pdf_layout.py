@@ -36,10 +36,13 @@ class Gap:
     Attributes:
         page: One-based number of the page the figure was moved to.
         blank: Share of the previous page's text block left blank (0 to 1).
+        lead: Height (pt) from the page's first text to the figure's first label: a heading
+            that moved with the figure, plus the figure's own top padding.
     """
 
     page: int
     blank: float
+    lead: float = 0.0
 
 
 def text_rows(page) -> list[tuple[float, bool]]:
@@ -64,19 +67,28 @@ def figure_gaps(pdf: Path) -> list[Gap]:
     """Every figure moved to a new page that left more than nothing blank before it, in page order."""
     from pypdf import PdfReader
 
-    reader = PdfReader(str(pdf))
+    return gaps_in(PdfReader(str(pdf)))
+
+
+def gaps_in(reader, pages: set[int] | None = None) -> list[Gap]:
+    """[`figure_gaps`][pdf_layout.figure_gaps] of a PDF already opened with pypdf.
+
+    ``pages`` limits the search to those zero-based pages (the ones a figure is
+    known to start), which saves reading the text of every other page.
+    """
     starts = chapter_starts(reader)
-    rows = [text_rows(page) for page in reader.pages]
+    candidates = range(1, len(reader.pages)) if pages is None else sorted(i for i in pages if 0 < i < len(reader.pages))
     gaps = []
-    for index in range(1, len(rows)):
-        diagram = [y for y, inter in rows[index] if inter]
-        if index in starts or not diagram or not rows[index]:
+    for index in candidates:
+        rows = text_rows(reader.pages[index])
+        diagram = [y for y, inter in rows if inter]
+        if index in starts or not diagram:
             continue
-        if max(y for y, _ in rows[index]) - max(diagram) > FIGURE_LEADS * TEXT_HEIGHT:
+        if max(y for y, _ in rows) - max(diagram) > FIGURE_LEADS * TEXT_HEIGHT:
             continue
-        before = [y for y, _ in rows[index - 1]]
+        before = [y for y, _ in text_rows(reader.pages[index - 1])]
         lowest = min(before) if before else TEXT_TOP
-        gaps.append(Gap(index + 1, max(0.0, lowest - TEXT_BOTTOM) / TEXT_HEIGHT))
+        gaps.append(Gap(index + 1, max(0.0, lowest - TEXT_BOTTOM) / TEXT_HEIGHT, max(y for y, _ in rows) - max(diagram)))
     return gaps
 
 

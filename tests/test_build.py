@@ -37,6 +37,10 @@ EXPECTED_CONTENT = [
     "diagrams/demo/architecture.mmd:4: architecture group 'offline' is titled 'Training jobs' (start its title with 'Offline:' so readers see which half it is)",
     "diagrams/demo/architecture.mmd:6: stadium shape is drawn as a 40 KB path (draw a model as [[...]], a double-barred box)",
     "diagrams/demo/architecture.mmd:9: label uses '☃' (U+2603), which the diagram font lacks (write it another way, or add its range to FONT_SUBSETS in scripts/vendor_assets.py and run make vendor)",
+    "data/corrections.yml:1: corrections entry names section '#no-such-section', which framework/evaluation.md does not have (use the { #id } of one of its headings)",
+    "data/corrections.yml:6: corrections date 2999-01-01 is in the future (write the day the change landed)",
+    "data/corrections.yml:6: corrections kind 'fixed' is unknown (use one of: correction, update, kept)",
+    "data/corrections.yml:11: corrections entry names missing page 'framework/missing.md' (give a path under docs/)",
     "docs/index.md:26: formula does not typeset: Unexpected end of input in a macro argument, expected '}' at end of input: \\frac{a}{b (fix the LaTeX; KaTeX supports only the functions on its 'Supported Functions' page)",
 ]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -38,13 +39,17 @@ def squash(text: str) -> str:
 
 @pytest.fixture(scope="session")
 def handbook_pdf(real_site, browser, tmp_path_factory):
-    """The whole handbook as PDF: ``(stats, pypdf reader, extracted text)``."""
+    """The whole handbook as PDF: ``(stats, pypdf reader, extracted text)``.
+
+    Printed once, without fitting figures (each fitting round is another print of
+    700 pages); fitting is tested on a small site below and measured by ``make pdf``.
+    """
     from pypdf import PdfReader
 
     result, site_dir = real_site
     assert result.returncode == 0
     output = tmp_path_factory.mktemp("pdf") / "handbook.pdf"
-    stats = build_pdf(site_dir, output, browser=browser)
+    stats = build_pdf(site_dir, output, browser=browser, fit_rounds=0)
     reader = PdfReader(str(output))
     return stats, reader, "\n".join(page.extract_text() for page in reader.pages)
 
@@ -149,3 +154,44 @@ def test_pdf_layout_finds_a_figure_that_left_a_page_blank_before_it(browser, tmp
         assert [g.page for g in gaps] == [2] and 0.5 < gaps[0].blank < 0.75
     else:
         assert gaps == []
+
+
+def figure_site(tmp_path: Path, diagram: str, before: int, after: int, copies: int = 1) -> Path:
+    """A built one-page site: ``before`` paragraphs, a real diagram (``copies`` times, a paragraph apart), ``after`` paragraphs."""
+    source = ROOT / "diagrams" / f"{diagram}.mmd"
+    paragraphs = lambda n, where: "".join(f"Paragraph {i + 1} {where} the figure, long enough to wrap onto a second line of the printed page.\n\n" for i in range(n))
+    figure = f'```mermaid\n--8<-- "diagrams/{diagram}.mmd"\n```\n\n'
+    files = {
+        "docs/index.md": front("home") + "\n" + paragraphs(before, "before") + paragraphs(1, "leading to").join([figure] * copies) + paragraphs(after, "after"),
+        f"diagrams/{diagram}.mmd": source.read_text(),
+        f"diagrams/{diagram}.svg": source.with_suffix(".svg").read_text(),
+    }
+    project = scratch_site(tmp_path, files, ["index.md"])
+    assert build(project).returncode == 0
+    return project / "site"
+
+
+@pytest.mark.parametrize("diagram, way, copies", [
+    ("cheat-sheets/class-imbalance-decision", "floated", 1),
+    ("cheat-sheets/offline-metrics-boxes-and-text", "shrunk", 1),
+    ("cheat-sheets/class-imbalance-decision", "floated", 2),  # a run of figures floats as a group, in order
+])
+def test_a_figure_that_would_leave_most_of_a_page_blank_is_fitted_and_listed_with_its_page(browser, tmp_path: Path, diagram, way, copies):
+    """Fixture: text fills a third of a page, then a tall figure: printed plainly, the rest of page 2 stays blank."""
+    from pypdf import PdfReader
+
+    from fit_figures import figure_placements
+    from pdf_layout import figure_gaps, text_rows
+
+    site_dir = figure_site(tmp_path, diagram, before=12, after=30, copies=copies)
+    plain = build_pdf(site_dir, tmp_path / "plain.pdf", browser=browser, fit_rounds=0)
+    assert plain["gaps_over_limit"] == 1, figure_gaps(tmp_path / "plain.pdf")
+    fitted = build_pdf(site_dir, tmp_path / "fitted.pdf", browser=browser)
+    assert fitted["gaps_over_limit"] == 0 and fitted[way] == 1, fitted
+    reader = PdfReader(str(tmp_path / "fitted.pdf"))
+    placements = figure_placements(reader)
+    figure_page = placements["figure-1"].page
+    assert any(inter for _, inter in text_rows(reader.pages[figure_page]))
+    assert [placements[f"figure-{n + 1}"].page for n in range(copies)] == list(range(figure_page, figure_page + copies))
+    listing = unicodedata.normalize("NFKC", reader.pages[-1].extract_text())  # "fi" is printed as a ligature
+    assert "List of figures" in listing and re.search(rf"^1 .+ {figure_page + 1}$", listing, re.MULTILINE), listing

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .citations import Bibliography, check_citations, load_bibliography
+from .corrections import Corrections, check_corrections, load_corrections
 from .diagrams import check_diagrams
 from .glossary import Glossary, check_term_links, load_glossary
 from .hygiene import check_embedded_code, check_images, check_placeholders, check_remote_images, check_title_heading
@@ -18,29 +19,31 @@ from .sections import check_sections
 
 @dataclass
 class Handbook:
-    """The site's pages with the two data files that feed them.
+    """The site's pages with the data files that feed them.
 
     Attributes:
         site: Pages and their index.
         bibliography: ``data/bibliography.yml``.
         glossary: ``data/glossary.yml``.
+        corrections: ``data/corrections.yml``.
     """
 
     site: Site
     bibliography: Bibliography
     glossary: Glossary
+    corrections: Corrections
 
 
 def load_handbook(root: Path, docs_dir: Path | None = None) -> Handbook:
-    """Read pages, bibliography and glossary from a repository checkout."""
+    """Read pages, bibliography, glossary and corrections log from a repository checkout."""
     site = load_site(root, docs_dir)
-    return Handbook(site, load_bibliography(root), load_glossary(root, docs_dir=site.docs_dir))
+    return Handbook(site, load_bibliography(root), load_glossary(root, docs_dir=site.docs_dir), load_corrections(root))
 
 
 def run_checks(handbook: Handbook, nav: list | None = None) -> list[Problem]:
     """Run every check; ``nav`` is ``mkdocs.yml``'s page tree (skipped when ``None``)."""
     site = handbook.site
-    problems: list[Problem] = [*handbook.bibliography.problems, *handbook.glossary.problems]
+    problems: list[Problem] = [*handbook.bibliography.problems, *handbook.glossary.problems, *handbook.corrections.problems]
     for page in site.pages:
         problems += check_front_matter(page)
         if page.front.error:
@@ -56,6 +59,7 @@ def run_checks(handbook: Handbook, nav: list | None = None) -> list[Problem]:
     problems += check_citations(site, handbook.bibliography)
     problems += check_term_links(site, handbook.glossary)
     problems += check_diagrams(site)
+    problems += check_corrections(site, handbook.corrections)
     if nav is not None:
         problems += check_navigation(site, nav)
     return sorted(set(problems))

@@ -111,7 +111,7 @@ def check_snapshots(root: Path) -> list[Problem]:
 #: than 220 mm, so a figure is placed whole on one page (handbook.legibility measures with the same limit).
 SHADOW_STYLE = (
     "<style>:host{display:block}svg{display:block;margin:0 auto;height:auto}"
-    "@media print{svg{max-height:220mm}}</style>"
+    "@media print{svg{max-height:var(--print-max-height,220mm)}}</style>"
 )
 TITLE = re.compile(r"<title\b[^>]*>(.*?)</title>", re.DOTALL)
 
