@@ -59,7 +59,7 @@ def test_entries_must_name_an_existing_page_and_heading_id(tmp_path: Path):
     ]
 
 
-def test_page_lists_newest_day_first_then_pages_in_reading_order_with_linked_sections(tmp_path: Path):
+def test_page_lists_newest_day_first_then_pages_in_path_order_with_linked_sections(tmp_path: Path):
     corrections = log(tmp_path, "".join([
         entry(date="2026-11-02", kind="update", text="Older."),
         entry(page="case-studies/search.md", kind="kept", text="'Kept, recomputed: 2 x 3 = 6.'"),

@@ -137,7 +137,7 @@ def _section_titles(text: str) -> dict[str, str]:
 
 
 def corrections_markdown(site: Site, corrections: Corrections, doc_path: str) -> str:
-    """The generated body of the corrections page: newest day first, then by page in reading order."""
+    """The generated body of the corrections page: newest day first, then by page (in path order)."""
     if not corrections.entries:
         return "No corrections yet.\n"
     order = {page.doc_path: index for index, page in enumerate(site.pages)}
