@@ -9,7 +9,7 @@ with a page and a top) and where pages were left blank
 than ``BLANK_LIMIT`` of the page before it blank is, in that order of preference:
 
 1. shrunk into the room that was left, if its labels still print at
-   [`MIN_LABEL_PT`][handbook.legibility.MIN_LABEL_PT] or more at that height;
+   `MIN_LABEL_PT` ([`handbook.legibility`][handbook.legibility]) or more at that height;
 2. floated, as books do: moved after the paragraphs that follow it in its
    section, enough of them to fill the blank, so it heads the next page.
 
