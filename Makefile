@@ -73,7 +73,7 @@ offline: $(STAMP) ## Build ml-system-design-handbook-offline.zip, a copy that op
 	cd build/offline && ../../$(BIN)/python -m zipfile -c ../../ml-system-design-handbook-offline.zip ml-system-design-handbook
 	@echo "ml-system-design-handbook-offline.zip: unzip it and open ml-system-design-handbook/index.html"
 
-linkcheck: build ## Check every link and anchor of the built site with linkchecker
+linkcheck: build ## Check every link (linkchecker) and every anchor of the built site
 	$(BIN)/python scripts/linkcheck.py site
 
 benchmark: $(STAMP) browser-deps ## Measure builds with and without hooks, the check script, and both PDFs
