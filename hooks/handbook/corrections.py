@@ -20,10 +20,8 @@ import datetime
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from .links import relative_link
-from .markdown import headings, load_yaml
+from .markdown import headings, yaml_entries
 from .pages import Site
 from .problems import Problem
 
@@ -78,18 +76,12 @@ def load_corrections(root: Path, relative: str = CORRECTIONS_FILE, today: dateti
     file = root / relative
     if not file.is_file():
         return Corrections(relative, ())
-    text = file.read_text(encoding="utf-8")
-    starts = [number for number, line in enumerate(text.split("\n"), start=1) if line.startswith("- ")]
-    try:
-        data = load_yaml(text) or []
-    except yaml.YAMLError as error:
-        return Corrections(relative, (), (Problem(relative, 1, f"corrections log is not valid YAML ({error.__class__.__name__})"),))
-    if not isinstance(data, list):
-        return Corrections(relative, (), (Problem(relative, 1, "corrections log must be a list of entries (start each with '- date:')"),))
+    entries_read, unreadable = yaml_entries(file.read_text(encoding="utf-8"), relative, "corrections log", "date")
+    if unreadable:
+        return Corrections(relative, (), (unreadable,))
     today = today or datetime.date.today()
     entries, problems = [], []
-    for index, raw in enumerate(data):
-        line = starts[index] if index < len(starts) else 1
+    for line, raw in entries_read:
         found = _entry_problems(raw, today)
         problems += [Problem(relative, line, message) for message in found]
         if not found:

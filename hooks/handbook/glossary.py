@@ -13,10 +13,8 @@ from dataclasses import dataclass
 from difflib import get_close_matches
 from pathlib import Path
 
-import yaml
-
 from .links import attribute_text, relative_link
-from .markdown import load_yaml, prose_lines, replace_outside_code
+from .markdown import prose_lines, replace_outside_code, yaml_entries
 from .pages import Page, Site
 from .problems import Problem
 
@@ -86,17 +84,11 @@ class Glossary:
 def load_glossary(root: Path, relative: str = "data/glossary.yml", docs_dir: Path | None = None) -> Glossary:
     """Read and validate the glossary file."""
     docs_dir = docs_dir or root / "docs"
-    text = (root / relative).read_text(encoding="utf-8")
-    starts = [number for number, line in enumerate(text.split("\n"), start=1) if line.startswith("- ")]
-    try:
-        data = load_yaml(text) or []
-    except yaml.YAMLError as error:
-        return Glossary(relative, (), (Problem(relative, 1, f"glossary is not valid YAML ({error.__class__.__name__})"),))
-    if not isinstance(data, list):
-        return Glossary(relative, (), (Problem(relative, 1, "glossary must be a list of entries (start each with '- term:')"),))
+    entries, unreadable = yaml_entries((root / relative).read_text(encoding="utf-8"), relative, "glossary", "term")
+    if unreadable:
+        return Glossary(relative, (), (unreadable,))
     terms, problems, seen = [], [], {}
-    for index, raw in enumerate(data):
-        line = starts[index] if index < len(starts) else 1
+    for line, raw in entries:
         if not isinstance(raw, dict) or not raw.get("term") or not raw.get("definition"):
             problems.append(Problem(relative, line, "glossary entry needs 'term' and 'definition' (write both)"))
             continue

@@ -12,12 +12,31 @@ from typing import Iterator
 
 import yaml
 
+from .problems import Problem
+
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def load_yaml(text: str):
     """Parse YAML safely, with libyaml's C loader when it is available (about 10x faster)."""
     return yaml.load(text, Loader=SafeLoader)
+
+
+def yaml_entries(text: str, path: str, what: str, first_key: str) -> tuple[list[tuple[int, object]], Problem | None]:
+    """The entries of a data file that is a YAML list, each with the line it starts on.
+
+    ``what`` names the file in messages (``glossary``) and ``first_key`` is the
+    key each entry starts with. When the file cannot be read as a list, the
+    entries are empty and the problem says why.
+    """
+    starts = [number for number, line in enumerate(text.split("\n"), start=1) if line.startswith("- ")]
+    try:
+        data = load_yaml(text) or []
+    except yaml.YAMLError as error:
+        return [], Problem(path, 1, f"{what} is not valid YAML ({error.__class__.__name__})")
+    if not isinstance(data, list):
+        return [], Problem(path, 1, f"{what} must be a list of entries (start each with '- {first_key}:')")
+    return [(starts[index] if index < len(starts) else 1, raw) for index, raw in enumerate(data)], None
 
 
 FENCE = re.compile(r"^(?P<indent>\s*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
