@@ -39,6 +39,11 @@ def front(id: str, kind: str = "page", extra: str = "") -> str:
     return f"---\nid: {id}\nkind: {kind}\ntitle: {id.replace('-', ' ').title()}\ndescription: About {id}.\n{extra}---\n"
 
 
+def figure(path: str, caption: str = "What the test figure shows.") -> str:
+    """A diagram include with its caption block, as pages write it."""
+    return f'\n```mermaid\n--8<-- "{path}"\n```\n/// caption\n{caption}\n///\n'
+
+
 def scratch_site(tmp: Path, files: dict[str, str], nav: list[str]) -> Path:
     """Copy the site's machinery into ``tmp`` with only ``files`` as content.
 

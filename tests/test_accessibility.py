@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from helpers import build, front, pages_of, scratch_site
+from helpers import build, figure, front, pages_of, scratch_site
 
 from accessibility_audit import AXE_PATH, AXE_SCRIPT, COLOUR_RULES, axe_violations, diagram_name_problems
 from browser_session import open_session
@@ -88,7 +88,7 @@ def test_axe_and_diagram_checks_fail_on_inaccessible_markup(browser, tmp_path: P
         "docs/index.md": front("home") + (
             '\n<p class="pale" style="color: #c8c8c8">Pale grey text that few can read.</p>\n\n'
             '<a class="empty" href="#"></a>\n\n'
-            '```mermaid\n--8<-- "diagrams/demo/flow.mmd"\n```\n'),
+            + figure("diagrams/demo/flow.mmd")),
         "diagrams/demo/flow.mmd": "flowchart LR\n    accTitle: Two steps\n    accDescr: A goes to B.\n    a --> b\n",
     }
     project = scratch_site(tmp_path, files, ["index.md"])

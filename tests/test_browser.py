@@ -6,7 +6,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from helpers import build, front, pages_of, scratch_site
+from helpers import build, figure, front, pages_of, scratch_site
 
 from browser_session import open_session, search_and_wait
 from local_server import serve
@@ -104,7 +104,7 @@ def test_search_finds_a_page_by_a_word_on_it(browser, served):
 
 def test_malformed_diagram_fails_the_render_check(browser, tmp_path: Path, site_prefix):
     files = {
-        "docs/index.md": front("home") + '\n```mermaid\n--8<-- "diagrams/demo/broken.mmd"\n```\n',
+        "docs/index.md": front("home") + figure("diagrams/demo/broken.mmd"),
         "diagrams/demo/broken.mmd": MALFORMED,
     }
     project = scratch_site(tmp_path, files, ["index.md"])

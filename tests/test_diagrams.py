@@ -72,6 +72,8 @@ def test_inline_diagrams_missing_files_and_orphans(tmp_path: Path):
     assert [(i.line, i.target) for i in includes_in(p)[0]] == [(8, "diagrams/a/used.mmd"), (12, "diagrams/a/gone.mmd")]
     assert messages(check_diagrams(site(p, root=tmp_path))) == [
         'docs/section/page.md:15: mermaid fence holds inline source (move the diagram to diagrams/<area>/<name>.mmd and include it with --8<-- "path")',
+        *[f"docs/section/page.md:{line}: diagram has no caption (add a '/// caption' block of one sentence right after the closing fence)"
+          for line in (7, 11, 15)],
         "docs/section/page.md:12: diagram file 'diagrams/a/gone.mmd' does not exist (check the path, relative to the repository root)",
         "diagrams/a/orphan.mmd:4: placeholder 'TODO' left in published content (write the content, then delete the marker)",
         "diagrams/a/orphan.mmd:1: diagram is not included by any page (include it in a page or delete it)",
@@ -89,3 +91,19 @@ def test_mermaid_sources_are_escaped_once_in_html():
     assert out == ('<p>a<br/>b</p><pre  class="mermaid"><code>flowchart LR\n a["one&lt;br/&gt;two"] '
                    '--&gt;|"p99 &lt; 5 ms &amp; up"| b\n</code></pre>')
     assert escape_mermaid_sources(out) == out
+
+
+def test_every_diagram_needs_a_caption_of_one_sentence():
+    from handbook.diagrams import caption_problems
+
+    include = '```mermaid\n--8<-- "diagrams/a/x.mmd"\n```\n'
+    text = (front("p") + include + "/// caption\nThree stages cut 10 M candidates to 50.\n///\n\n"  # line 7: fine
+            + include + "\n/// caption\nA blank line in between does not count.\n///\n\n"  # line 14
+            + include + "/// caption\n\n///\n\n"  # line 22: empty
+            + include + "/// caption\n" + "word " * 41 + "\n///\n\n"  # line 29: 204 characters
+            + "  " + include.replace("\n", "\n  ") + "/// caption\n  Indented, as in an answer block.\n  ///\n")  # line 36
+    assert messages(caption_problems(page(text))) == [
+        "docs/section/page.md:14: diagram has no caption (add a '/// caption' block of one sentence right after the closing fence)",
+        "docs/section/page.md:22: diagram caption is empty (write one sentence between '/// caption' and '///')",
+        "docs/section/page.md:29: diagram caption is 204 characters (keep it to one sentence of at most 200)",
+    ]

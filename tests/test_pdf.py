@@ -7,7 +7,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, build, front, scratch_site
+from helpers import ROOT, build, figure, front, scratch_site
 
 from build_pdf import PdfBuildError, build_pdf
 from handbook.pages import load_site
@@ -99,7 +99,7 @@ def test_cheat_sheet_pdf_holds_only_the_cheat_sheets(real_site, browser, tmp_pat
 def test_malformed_diagram_fails_the_pdf_build_naming_the_page(browser, tmp_path: Path):
     files = {
         "docs/index.md": front("home") + "\nText.\n",
-        "docs/broken.md": front("broken-page") + '\n```mermaid\n--8<-- "diagrams/demo/broken.mmd"\n```\n',
+        "docs/broken.md": front("broken-page") + figure("diagrams/demo/broken.mmd"),
         "diagrams/demo/broken.mmd": "flowchart LR\n    accTitle: Broken\n    accDescr: Syntax error.\n    a --> (\n",
     }
     project = scratch_site(tmp_path, files, ["index.md", "broken.md"])
@@ -160,9 +160,9 @@ def figure_site(tmp_path: Path, diagram: str, before: int, after: int, copies: i
     """A built one-page site: ``before`` paragraphs, a real diagram (``copies`` times, a paragraph apart), ``after`` paragraphs."""
     source = ROOT / "diagrams" / f"{diagram}.mmd"
     paragraphs = lambda n, where: "".join(f"Paragraph {i + 1} {where} the figure, long enough to wrap onto a second line of the printed page.\n\n" for i in range(n))
-    figure = f'```mermaid\n--8<-- "diagrams/{diagram}.mmd"\n```\n\n'
+    block = figure(f"diagrams/{diagram}.mmd") + "\n"
     files = {
-        "docs/index.md": front("home") + "\n" + paragraphs(before, "before") + paragraphs(1, "leading to").join([figure] * copies) + paragraphs(after, "after"),
+        "docs/index.md": front("home") + "\n" + paragraphs(before, "before") + paragraphs(1, "leading to").join([block] * copies) + paragraphs(after, "after"),
         f"diagrams/{diagram}.mmd": source.read_text(),
         f"diagrams/{diagram}.svg": source.with_suffix(".svg").read_text(),
     }

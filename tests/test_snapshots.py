@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, build, explained_on_errors_page, front, scratch_site
+from helpers import ROOT, build, explained_on_errors_page, figure, front, scratch_site
 
 from handbook.snapshots import SHADOW_STYLE, check_snapshots, inline_snapshots, snapshot_text, source_digest
 
@@ -58,7 +58,7 @@ def test_only_blocks_with_a_current_snapshot_are_replaced():
 
 def test_build_inlines_current_snapshots_and_leaves_the_rest_as_intact_source(tmp_path: Path):
     stale = SOURCE.replace("Flow", "Stale flow")
-    include = '\n```mermaid\n--8<-- "diagrams/demo/{}.mmd"\n```\n'
+    include = figure("diagrams/demo/{}.mmd")
     project = scratch_site(tmp_path, {
         "docs/index.md": front("home") + include.format("current") + include.format("stale") + include.format("missing"),
         "diagrams/demo/current.mmd": SOURCE, "diagrams/demo/current.svg": snapshot_text(SOURCE, SVG),
@@ -80,8 +80,7 @@ def test_make_diagrams_writes_current_snapshots_and_names_a_diagram_mermaid_cann
     from snapshot_diagrams import render_snapshots
 
     project = scratch_site(tmp_path, {
-        "docs/index.md": front("home") + '\n```mermaid\n--8<-- "diagrams/demo/flow.mmd"\n```\n'
-                         + '\n```mermaid\n--8<-- "diagrams/demo/broken.mmd"\n```\n',
+        "docs/index.md": front("home") + figure("diagrams/demo/flow.mmd") + figure("diagrams/demo/broken.mmd"),
         "diagrams/demo/flow.mmd": SOURCE,
         "diagrams/demo/broken.mmd": "flowchart LR\n    accTitle: Broken\n    accDescr: Syntax error.\n    a --> (\n",
     }, ["index.md"])

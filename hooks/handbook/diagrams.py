@@ -6,6 +6,9 @@ must carry ``accTitle:`` and ``accDescr:``, and architecture diagrams
 (``architecture.mmd`` or ``*-architecture.mmd``) must keep every node inside the
 two top-level subgraphs ``offline`` and ``online``, titled "Offline: ..." and
 "Online: ..." (the site draws them in two styles; see the conventions page).
+Every included diagram is followed by a one-sentence caption block
+(``/// caption`` ... ``///``, pymdownx.blocks.caption), which the site shows
+under it and the PDF's list of figures names it by.
 """
 
 from __future__ import annotations
@@ -36,6 +39,10 @@ NODE = re.compile(r"^(?P<id>[\w-]+)(?P<shape>[\[({>].*?)?(?::::[\w-]+)?$")
 QUOTED = re.compile(r'"[^"]*"')
 STATEMENTS = re.compile(r"^\s*(accTitle|accDescr|classDef|class|style|linkStyle|click|direction|%%)\b")
 ARCHITECTURE_GROUPS = ("offline", "online")
+CAPTION_START = re.compile(r"^\s*/// caption\s*$")
+CAPTION_END = re.compile(r"^\s*///\s*$")
+#: Longest caption (characters): one sentence that a reader takes in with the figure.
+MAX_CAPTION = 200
 #: Shapes Mermaid draws as long hand-drawn paths (about 40 KB a box): pages would grow several-fold.
 HEAVY_SHAPE = re.compile(r'\(\[|shape:\s*(?:stadium|pill|terminal)\b')
 
@@ -68,6 +75,32 @@ def includes_in(page: Page) -> tuple[list[Include], list[Problem]]:
         else:
             problems.append(Problem(page.path, fence.line, "mermaid fence holds inline source (move the diagram to diagrams/<area>/<name>.mmd and include it with --8<-- \"path\")"))
     return found, problems
+
+
+def caption_problems(page: Page) -> list[Problem]:
+    """Mermaid fences not followed by a caption block of one sentence (reported at the fence)."""
+    lines = page.text.split("\n")
+    problems = []
+    for fence in fences(page.text):
+        if fence.info.split(" ")[0] != "mermaid":
+            continue
+        after = (fence.body[-1][0] if fence.body else fence.line) + 1  # 1-based number of the closing fence
+        if after >= len(lines) or not CAPTION_START.match(lines[after]):
+            problems.append(Problem(page.path, fence.line, "diagram has no caption (add a '/// caption' block of one "
+                                                           "sentence right after the closing fence)"))
+            continue
+        body = []
+        for line in lines[after + 1:]:
+            if CAPTION_END.match(line):
+                break
+            body.append(line.strip())
+        caption = " ".join(part for part in body if part)
+        if not caption:
+            problems.append(Problem(page.path, fence.line, "diagram caption is empty (write one sentence between '/// caption' and '///')"))
+        elif len(caption) > MAX_CAPTION:
+            problems.append(Problem(page.path, fence.line, f"diagram caption is {len(caption)} characters "
+                                                           f"(keep it to one sentence of at most {MAX_CAPTION})"))
+    return problems
 
 
 def neutralise_missing_includes(markdown: str, root: Path) -> str:
@@ -178,7 +211,7 @@ def check_diagrams(site: Site) -> list[Problem]:
     problems, included = [], set()
     for page in site.pages:
         found, inline = includes_in(page)
-        problems += inline
+        problems += inline + caption_problems(page)
         for include in found:
             target = site.root / include.target
             if not target.is_file():
