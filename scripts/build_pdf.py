@@ -129,11 +129,12 @@ NUMBER_FIGURE_LIST = """
 #: lands right after a heading, so a heading stays with its text. Returns the ids that moved.
 FLOAT_FIGURES = """
 (fills) => {
-  const isFigure = (element) => element?.matches('.mermaid');
+  const isFigure = (element) => element?.matches('.mermaid, figure:has(> .mermaid)');
   const isHeading = (element) => /^H[2-6]$/.test(element?.tagName);
   const moved = [];
   for (const [id, fill] of Object.entries(fills)) {
-    const group = [document.getElementById(id)];
+    const diagram = document.getElementById(id);
+    const group = [diagram.closest('figure') ?? diagram];  // a captioned diagram moves with its caption
     for (let next = group.at(-1).nextElementSibling, between = []; next; next = next.nextElementSibling) {
       if (isFigure(next)) { group.push(...between, next); between = []; }
       else if (next.tagName === 'P' && between.length < 2) between.push(next);

@@ -90,6 +90,24 @@ LABEL_OVERFLOW = """
 """
 
 
+#: Diagrams whose box is narrower than the column they sit in (a <figure> sized to its content would
+#: shrink the drawing, and its labels below the legibility rule): ``"diagram N is W px wide in a C-px column"``.
+NARROWED = """
+() => [...document.querySelectorAll('article div.mermaid')].flatMap((diagram, index) => {
+  const box = diagram.closest('figure') ?? diagram;
+  const style = getComputedStyle(box.parentElement);
+  const column = box.parentElement.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  const width = diagram.getBoundingClientRect().width;
+  return width < column - 2 ? [`diagram ${index + 1} is ${Math.round(width)} px wide in a ${Math.round(column)}-px column`] : [];
+})
+"""
+
+
+def narrowed_diagrams(page, url: str) -> list[str]:
+    """Diagrams on ``page`` drawn narrower than their column (see ``NARROWED``), one line each."""
+    return [f"{url}: {line} (a diagram takes the whole column width)" for line in page.evaluate(NARROWED)]
+
+
 def label_overflows(page, url: str) -> list[str]:
     """Labels wider or taller than their boxes in every diagram of ``page``, in light and dark mode."""
     problems = []

@@ -10,7 +10,7 @@ from helpers import build, figure, front, pages_of, scratch_site
 
 from browser_session import open_session, search_and_wait
 from local_server import serve
-from page_rendering import label_overflows, render_problems, wait_for_rendering
+from page_rendering import label_overflows, narrowed_diagrams, render_problems, wait_for_rendering
 
 pytestmark = pytest.mark.browser
 
@@ -47,7 +47,7 @@ def test_every_page_loads_renders_and_stays_local_and_every_label_fits_its_box(b
         problems += load_and_check(session, base + path, diagrams, maths)
         if diagrams and not path.startswith("print_page"):
             measured += session.page.evaluate("document.querySelectorAll('div.mermaid').length")
-            overflows += label_overflows(session.page, base + path)
+            overflows += label_overflows(session.page, base + path) + narrowed_diagrams(session.page, base + path)
     assert session.blocked == [], "requests left 127.0.0.1"
     assert problems == []
     assert measured >= 90 and overflows == []
@@ -207,3 +207,16 @@ def test_label_overflow_check_names_a_label_that_spills_out(browser, served):
     assert len(added) == 2, added
     assert added[0].startswith("page (light): ") and f"label '{label}' is " in added[0]
     assert added[1].startswith("page (dark): ") and f"label '{label}' is " in added[1]
+
+
+def test_a_diagram_narrower_than_its_column_is_reported(browser, served):
+    """Bad fixture: a captioned diagram's <figure> narrowed to half the column (Material sizes figures to their
+    content) must be reported: the drawing, and its labels, would shrink with it."""
+    base, site_dir = served
+    path = next(p for p, d, _ in pages_of(site_dir) if d and not p.startswith("print_page"))
+    session = open_session(browser)
+    session.page.goto(base + path, wait_until="load")
+    assert narrowed_diagrams(session.page, "page") == []
+    session.page.evaluate("document.querySelector('article figure').style.width = '50%'")
+    narrowed = narrowed_diagrams(session.page, "page")
+    assert len(narrowed) == 1 and narrowed[0].startswith("page: diagram 1 is ") and "px column" in narrowed[0], narrowed
