@@ -106,8 +106,16 @@ LIST_FIGURES = """
 }
 """
 
-#: The SVG markup of one figure (inside its shadow root).
-FIGURE_SVG = "(id) => document.getElementById(id).shadowRoot.querySelector('svg').outerHTML"
+#: One figure's SVG markup (inside its shadow root) and the CSS px that print with it besides the
+#: drawing: its caption, and the gap between the two.
+MEASURE_FIGURE = """
+(id) => {
+  const diagram = document.getElementById(id);
+  const svg = diagram.shadowRoot.querySelector('svg');
+  const box = diagram.closest('figure') ?? diagram;
+  return [svg.outerHTML, box.getBoundingClientRect().height - svg.getBoundingClientRect().height];
+}
+"""
 
 #: Cap figures' printed heights: ``{id: millimetres}``.
 CAP_FIGURES = """
@@ -166,6 +174,11 @@ PDF_OPTIONS = dict(
 )
 
 
+def svg_and_caption_pt(figure: list) -> tuple[str, float]:
+    """``[svg markup, CSS px besides the drawing]`` from the page, as ``(svg, points)``."""
+    return figure[0], figure[1] * 0.75
+
+
 def print_fitted(page, output: Path, rounds: int = FIT_ROUNDS) -> dict:
     """Print ``page`` to ``output``, shrinking or floating figures out of blank page feet first.
 
@@ -185,7 +198,7 @@ def print_fitted(page, output: Path, rounds: int = FIT_ROUNDS) -> dict:
         if measured > rounds:
             break
         gaps = gaps_in(reader, {p.page for p in placements.values()})
-        fits = fits_for(gaps, placements, lambda figure: page.evaluate(FIGURE_SVG, figure))
+        fits = fits_for(gaps, placements, lambda figure: svg_and_caption_pt(page.evaluate(MEASURE_FIGURE, figure)))
         shrink = {f.figure: cap for f in fits if (cap := f.cap(caps.get(f.figure))) is not None}
         fills = {f.figure: round(f.fill_pt / 0.75) for f in fits if f.figure not in shrink}
         if not shrink and not fills:

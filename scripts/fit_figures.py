@@ -96,12 +96,14 @@ def leading_figure(placements: dict[str, Placement], page: int) -> str | None:
     return max(near_top)[1] if near_top else None
 
 
-def fits_for(gaps: list[Gap], placements: dict[str, Placement], svg_of) -> list[Fit]:
-    """The figures behind every gap over ``BLANK_LIMIT``; ``svg_of(id)`` returns a figure's SVG markup.
+def fits_for(gaps: list[Gap], placements: dict[str, Placement], measure_figure) -> list[Fit]:
+    """The figures behind every gap over ``BLANK_LIMIT``.
 
-    The room is the blank left on the page before, less what moved over with the
-    figure (a heading kept with it, measured to the figure's first label) and
-    ``FIT_MARGIN_PT``.
+    ``measure_figure(id)`` returns a figure's SVG markup and the height (pt) of
+    what prints with it besides the drawing (its caption). The room for the
+    drawing is the blank left on the page before, less what moved over with the
+    figure (a heading kept with it, measured to the figure's first label), the
+    caption and ``FIT_MARGIN_PT``.
     """
     fits = []
     for gap in gaps:
@@ -110,6 +112,7 @@ def fits_for(gaps: list[Gap], placements: dict[str, Placement], svg_of) -> list[
         figure = leading_figure(placements, gap.page - 1)
         if figure is None:
             continue
-        room = gap.blank * TEXT_HEIGHT - gap.lead - FIT_MARGIN_PT
-        fits.append(Fit(figure, gap, room, legible_height_pt(svg_of(figure))))
+        svg, caption_pt = measure_figure(figure)
+        room = gap.blank * TEXT_HEIGHT - gap.lead - caption_pt - FIT_MARGIN_PT
+        fits.append(Fit(figure, gap, room, legible_height_pt(svg)))
     return fits

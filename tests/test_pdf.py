@@ -171,19 +171,20 @@ def figure_site(tmp_path: Path, diagram: str, before: int, after: int, copies: i
     return project / "site"
 
 
-@pytest.mark.parametrize("diagram, way, copies", [
-    ("cheat-sheets/class-imbalance-decision", "floated", 1),
-    ("cheat-sheets/offline-metrics-boxes-and-text", "shrunk", 1),
-    ("cheat-sheets/class-imbalance-decision", "floated", 2),  # a run of figures floats as a group, in order
+@pytest.mark.parametrize("diagram, way, copies, before", [
+    ("cheat-sheets/class-imbalance-decision", "floated", 1, 12),
+    ("cheat-sheets/offline-metrics-boxes-and-text", "shrunk", 1, 8),
+    ("cheat-sheets/class-imbalance-decision", "floated", 2, 12),  # a run of figures floats as a group, in order
 ])
-def test_a_figure_that_would_leave_most_of_a_page_blank_is_fitted_and_listed_with_its_page(browser, tmp_path: Path, diagram, way, copies):
-    """Fixture: text fills a third of a page, then a tall figure: printed plainly, the rest of page 2 stays blank."""
+def test_a_figure_that_would_leave_most_of_a_page_blank_is_fitted_and_listed_with_its_page(browser, tmp_path: Path, diagram, way, copies, before):
+    """Fixture: text fills part of a page, then a tall captioned figure: printed plainly, the rest of the page
+    stays blank; fitted, the figure is shrunk (room enough at 7 pt, caption included) or floated."""
     from pypdf import PdfReader
 
     from fit_figures import figure_placements
     from pdf_layout import figure_gaps, text_rows
 
-    site_dir = figure_site(tmp_path, diagram, before=12, after=30, copies=copies)
+    site_dir = figure_site(tmp_path, diagram, before=before, after=30, copies=copies)
     plain = build_pdf(site_dir, tmp_path / "plain.pdf", browser=browser, fit_rounds=0)
     assert plain["gaps_over_limit"] == 1, figure_gaps(tmp_path / "plain.pdf")
     fitted = build_pdf(site_dir, tmp_path / "fitted.pdf", browser=browser)
