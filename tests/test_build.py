@@ -28,6 +28,7 @@ EXPECTED_CONTENT = [
     "diagrams/demo/orphan.mmd:1: diagram is not included by any page (include it in a page or delete it)",
     "diagrams/demo/no-names.mmd:1: diagram has no accessible title (add a line 'accTitle: ...' after 'flowchart LR')",
     "diagrams/demo/no-names.mmd:1: diagram has no accessible description (add a line 'accDescr: ...' after 'flowchart LR')",
+    "diagrams/demo/timeline.mmd:1: diagram type 'timeline' draws in colours the site cannot theme (use one of flowchart, graph, sequenceDiagram, stateDiagram, stateDiagram-v2, xychart-beta, quadrantChart)",
     "docs/index.md:12: image has no alt text (describe it: ![what the image shows](...))",
     "docs/case-studies/copy.md:1: page is not in the navigation (add 'case-studies/copy.md' under nav: in mkdocs.yml)",
     "docs/index.md:14: placeholder 'TODO' left in published content (write the content, then delete the marker)",

@@ -41,6 +41,15 @@ def test_missing_type_and_accessible_names():
     ]
 
 
+def test_only_types_the_site_themes():
+    for kind in ("sequenceDiagram", "stateDiagram-v2", "xychart-beta", "quadrantChart"):
+        assert check_diagram_source("diagrams/a/x.mmd", GOOD.replace("flowchart LR", kind)) == []
+    assert messages(check_diagram_source("diagrams/a/x.mmd", GOOD.replace("flowchart LR", "timeline"))) == [
+        "diagrams/a/x.mmd:1: diagram type 'timeline' draws in colours the site cannot theme (use one of flowchart, graph, "
+        "sequenceDiagram, stateDiagram, stateDiagram-v2, xychart-beta, quadrantChart)",
+    ]
+
+
 def test_architecture_nodes_must_sit_in_offline_or_online():
     text = ARCH.replace('    train --> reg\n', '    train --> reg\n    cache[("Cache")] --> api\n    ghost --> api\n')
     text = text.replace('subgraph online["Online: request path"]', 'subgraph serving["Online"]')

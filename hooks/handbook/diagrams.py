@@ -32,6 +32,9 @@ DIAGRAM_TYPES = (
     "erDiagram", "journey", "gantt", "pie", "quadrantChart", "requirementDiagram", "gitGraph",
     "mindmap", "timeline", "sankey-beta", "xychart-beta", "block-beta", "architecture-beta",
 )
+#: The types the site's theme styles in light and dark mode and in greyscale print (the diagram
+#: loader gives charts the site's colours); the others draw in fixed colours of their own.
+STYLED_TYPES = ("flowchart", "graph", "sequenceDiagram", "stateDiagram", "stateDiagram-v2", "xychart-beta", "quadrantChart")
 SUBGRAPH = re.compile(r"^\s*subgraph\s+([\w-]+)(?:\s*\[\s*\"?([^\]\"]*))?")
 END = re.compile(r"^\s*end\s*$")
 ARROW = re.compile(r"\s*(?:--\s[^-]*?\s-->|<?[-=.]{2,}[->ox]?|~~~|&)(?:\|[^|]*\|)?\s*")
@@ -151,6 +154,8 @@ def check_diagram_source(path: str, text: str) -> list[Problem]:
     kind = first.split()[0]
     if kind not in DIAGRAM_TYPES:
         problems.append(Problem(path, first_line, f"diagram does not start with a Mermaid diagram type, found '{kind}' (start with e.g. 'flowchart LR')"))
+    elif kind not in STYLED_TYPES:
+        problems.append(Problem(path, first_line, f"diagram type '{kind}' draws in colours the site cannot theme (use one of {', '.join(STYLED_TYPES)})"))
     for field in ("accTitle", "accDescr"):
         if not any(re.match(rf"{field}\s*[:{{]", t) for _, t in significant):
             what = "title" if field == "accTitle" else "description"

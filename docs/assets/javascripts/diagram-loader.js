@@ -58,6 +58,19 @@
     ".cluster.online>rect,.cluster[id$='-online']>rect,.node.online " + SHAPES +
       "{fill:var(--handbook-online-fill)!important;stroke:var(--handbook-online-stroke)!important;stroke-width:2px}",
     ".cluster.offline .cluster-label,.cluster[id$='-offline'] .cluster-label,.cluster.online .cluster-label,.cluster[id$='-online'] .cluster-label{font-weight:600}",
+    /* Charts (xychart, quadrantChart) draw with fixed pale colours; give them the site's, so they
+       read in light and dark mode and in greyscale print: the first series solid in the primary
+       colour, the second dashed grey, the third dotted in the accent colour (Mermaid numbers the
+       series of a chart together, so lines come before bars); bars pale with a primary outline. */
+    ".left-axis text,.bottom-axis text,.chart-title text,.main>.quadrants text,.main>.labels text,.main>.title text,.main>.data-points text{fill:var(--md-default-fg-color)!important}",
+    ".left-axis path,.bottom-axis path,.main>.border line{stroke:var(--md-default-fg-color--light)!important}",
+    ".main>.background{fill:none!important}",
+    ".main>.quadrants rect{fill:var(--md-default-fg-color--lightest)!important;stroke:var(--md-default-fg-color--lighter)!important}",
+    ".main>.data-points circle{fill:var(--handbook-online-stroke)!important}",
+    "[class^='bar-plot-'] rect{fill:var(--handbook-online-fill)!important;stroke:var(--handbook-online-stroke)!important;stroke-width:1.5px}",
+    ".line-plot-0 path{stroke:var(--handbook-online-stroke)!important;stroke-width:3px}",
+    ".line-plot-1 path{stroke:var(--handbook-offline-stroke)!important;stroke-width:3px;stroke-dasharray:8 5}",
+    ".line-plot-2 path{stroke:var(--md-accent-fg-color)!important;stroke-width:3px;stroke-dasharray:2 4}",
   ].join("");
 
   function completed(options) {
