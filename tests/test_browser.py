@@ -136,19 +136,38 @@ def test_practice_mode_hides_the_design_and_is_remembered(browser, served):
     # Keyboard: focus the first reveal button and press Enter.
     reveal = page.locator(".practice-concealed__reveal").first
     assert reveal.get_attribute("aria-expanded") == "false" and reveal.get_attribute("aria-controls")
+    # Named after the diagram it hides (its accTitle), whose caption stays in view to draw from.
+    title = page.locator("div.mermaid[aria-label]").first.get_attribute("aria-label").split(". Press Enter")[0]
+    assert reveal.inner_text() == "Reveal " + title[0].lower() + title[1:]
+    assert page.locator(".practice-concealed + figcaption").first.is_visible()
     reveal.focus()
     page.keyboard.press("Enter")
     assert concealed.count() == diagrams + questions - 1
-    # Remembered across instant navigation.
+
+    def follow(href: str) -> None:
+        """Instant navigation: click a link the way a reader does, with no page load."""
+        page.evaluate("(href) => { const a = document.createElement('a'); a.href = href; document.body.appendChild(a); a.click(); }", href)
+        page.wait_for_url(href)
+        page.wait_for_function("() => document.querySelectorAll('.practice-concealed').length > 0")
+
+    # Practice mode, and what was revealed on each page, survive instant navigation there and back.
     page.evaluate("window.__noReload = true")
-    page.evaluate("(href) => { const a = document.createElement('a'); a.href = href; document.body.appendChild(a); a.click(); }", base + second)
-    page.wait_for_url(base + second)
-    assert page.evaluate("window.__noReload === true")
-    page.wait_for_function("() => document.querySelectorAll('.practice-concealed').length > 0")
+    follow(base + second)
     assert page.locator("[data-practice-toggle] button").get_attribute("aria-pressed") == "true"
-    # Off again: everything is shown and the diagrams are rendered.
+    follow(base + first)
+    assert page.evaluate("window.__noReload === true")
+    assert concealed.count() == diagrams + questions - 1, "the revealed diagram was hidden again"
+    # The visual refresher of the first study: its figures, each captioned, hidden behind their captions.
+    refresher = base + "practice/refresher/" + first.removeprefix("case-studies/")
+    follow(refresher)
+    figures = page.locator("article figure:has(.mermaid)").count()
+    assert figures == diagrams and page.locator("article figure figcaption").count() == figures
+    assert concealed.count() == figures
+    assert page.locator("p.refresher-source a").count() == figures
+    # Off again: everything is shown and the diagrams are rendered; what was revealed is forgotten.
     page.locator("[data-practice-toggle] button").click()
     assert page.locator(".practice-concealed").count() == 0
+    assert page.evaluate("Object.keys(sessionStorage).filter((k) => k.startsWith('handbook.revealed:')).length") == 0
     assert session.errors == [] and session.blocked == []
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from .citations import Bibliography, check_citations, load_bibliography
 from .corrections import Corrections, check_corrections, load_corrections
 from .diagrams import check_diagrams
+from .figures import coverage_problems, refresher_problems
 from .glossary import Glossary, check_term_links, load_glossary
 from .hygiene import check_embedded_code, check_images, check_placeholders, check_remote_images, check_title_heading
 from .navigation import check_navigation
@@ -54,11 +55,13 @@ def run_checks(handbook: Handbook, nav: list | None = None) -> list[Problem]:
         problems += check_embedded_code(page)
         problems += check_remote_images(page)
         problems += check_placeholders(page)
+        problems += coverage_problems(page)
     problems += check_ids(site)
     problems += check_references_to_pages(site)
     problems += check_citations(site, handbook.bibliography)
     problems += check_term_links(site, handbook.glossary)
     problems += check_diagrams(site)
+    problems += refresher_problems(site)
     problems += check_corrections(site, handbook.corrections)
     if nav is not None:
         problems += check_navigation(site, nav)

@@ -80,6 +80,18 @@ def includes_in(page: Page) -> tuple[list[Include], list[Problem]]:
     return found, problems
 
 
+def caption_after(lines: list[str], closing: int) -> str | None:
+    """The caption block after the fence that closes on line ``closing`` (1-based); None if there is none."""
+    if closing >= len(lines) or not CAPTION_START.match(lines[closing]):
+        return None
+    body = []
+    for line in lines[closing + 1:]:
+        if CAPTION_END.match(line):
+            break
+        body.append(line.strip())
+    return " ".join(part for part in body if part)
+
+
 def caption_problems(page: Page) -> list[Problem]:
     """Mermaid fences not followed by a caption block of one sentence (reported at the fence)."""
     lines = page.text.split("\n")
@@ -87,18 +99,11 @@ def caption_problems(page: Page) -> list[Problem]:
     for fence in fences(page.text):
         if fence.info.split(" ")[0] != "mermaid":
             continue
-        after = (fence.body[-1][0] if fence.body else fence.line) + 1  # 1-based number of the closing fence
-        if after >= len(lines) or not CAPTION_START.match(lines[after]):
+        caption = caption_after(lines, (fence.body[-1][0] if fence.body else fence.line) + 1)
+        if caption is None:
             problems.append(Problem(page.path, fence.line, "diagram has no caption (add a '/// caption' block of one "
                                                            "sentence right after the closing fence)"))
-            continue
-        body = []
-        for line in lines[after + 1:]:
-            if CAPTION_END.match(line):
-                break
-            body.append(line.strip())
-        caption = " ".join(part for part in body if part)
-        if not caption:
+        elif not caption:
             problems.append(Problem(page.path, fence.line, "diagram caption is empty (write one sentence between '/// caption' and '///')"))
         elif len(caption) > MAX_CAPTION:
             problems.append(Problem(page.path, fence.line, f"diagram caption is {len(caption)} characters "
