@@ -88,7 +88,7 @@ def test_cheat_sheet_pdf_holds_only_the_cheat_sheets(real_site, browser, tmp_pat
 
     _, site_dir = real_site
     output = tmp_path / "cheat-sheets.pdf"
-    stats = build_pdf(site_dir, output, only="cheat-sheets", browser=browser)
+    stats = build_pdf(site_dir, output, only="cheat-sheets", browser=browser, fit_rounds=0)  # fitting: tested below
     titles = set(outline_titles(PdfReader(str(output))))
     site = load_site(ROOT)
     assert {squash(p.title) for p in site.of_kind("cheat-sheet")} - titles == set()
