@@ -1,9 +1,11 @@
 """Create a new case study or cheat sheet from its template.
 
 The new page has valid front matter, every required section and a diagram
-stub, and it is added to the navigation. It passes the schema and fails the
-content check only on its ``TODO`` placeholders, which tell the writer what is
-left to do.
+stub, and it is added to the navigation; a case study also gets its visual
+refresher page (generated from its figures), listed under Practice. It passes
+the schema and fails the content check only on its ``TODO`` placeholders and
+on the figures still to draw (the figure rules name each step without one),
+which tell the writer what is left to do.
 
 Usage::
 
@@ -26,6 +28,8 @@ KINDS = {
     "case-study": ("case-studies", "Case studies", "case-study.md", "architecture.mmd", "diagrams/{id}/architecture.mmd"),
     "cheat-sheet": ("cheat-sheets", "Cheat sheets", "cheat-sheet.md", "cheat-sheet.mmd", "diagrams/cheat-sheets/{id}.mmd"),
 }
+#: The nav section, under Practice, that lists the refresher page of every case study.
+REFRESHER_NAV = "      - Visual refresher:"
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -55,6 +59,16 @@ def add_to_nav(config_text: str, section: str, entry: str) -> str:
     return "\n".join(lines)
 
 
+def add_to_refresher_nav(config_text: str, entry: str) -> str:
+    """Append ``entry`` to the Practice > Visual refresher list of ``nav`` (text of ``mkdocs.yml``)."""
+    lines = config_text.split("\n")
+    end = lines.index(REFRESHER_NAV, lines.index("nav:")) + 1
+    while end < len(lines) and lines[end].startswith("          "):
+        end += 1
+    lines.insert(end, f"          - {entry}")
+    return "\n".join(lines)
+
+
 def create(kind: str, page_id: str, title: str, root: Path = ROOT) -> list[Path]:
     """Write the page and its diagram stub and register the page in ``nav``; return the new files."""
     if not KEBAB.match(page_id):
@@ -71,7 +85,12 @@ def create(kind: str, page_id: str, title: str, root: Path = ROOT) -> list[Path]
     diagram.write_text(fill((TEMPLATES / diagram_template).read_text(), page_id, title))
     config = root / "mkdocs.yml"
     config.write_text(add_to_nav(config.read_text(), section, f"{title}: {folder}/{page_id}.md"))
-    return [page, diagram]
+    if kind != "case-study":
+        return [page, diagram]
+    refresher = root / "docs/practice/refresher" / f"{page_id}.md"
+    refresher.write_text(fill((TEMPLATES / "refresher.md").read_text(), page_id, title))
+    config.write_text(add_to_refresher_nav(config.read_text(), f"{title}: practice/refresher/{page_id}.md"))
+    return [page, diagram, refresher]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -42,13 +42,19 @@ def test_check_script_prints_problems_and_fails(checkout: Path, capsys):
 def test_scaffolded_case_study_fails_only_on_placeholders(checkout: Path):
     created = new_page.create("case-study", "fraud-detection", "Payment fraud detection", root=checkout)
     assert [p.relative_to(checkout).as_posix() for p in created] == [
-        "docs/case-studies/fraud-detection.md", "diagrams/fraud-detection/architecture.mmd"]
-    assert "      - Payment fraud detection: case-studies/fraud-detection.md" in (checkout / "mkdocs.yml").read_text()
+        "docs/case-studies/fraud-detection.md", "diagrams/fraud-detection/architecture.mmd",
+        "docs/practice/refresher/fraud-detection.md"]
+    nav = (checkout / "mkdocs.yml").read_text()
+    assert "      - Payment fraud detection: case-studies/fraud-detection.md" in nav
+    assert "          - Payment fraud detection: practice/refresher/fraud-detection.md\n  - Reference:" in nav
     config = check_handbook.read_config(checkout)
     problems = run_checks(load_handbook(checkout), config["nav"])
     assert problems, "the template must fail until its placeholders are filled"
     assert {p.path for p in problems} == {"docs/case-studies/fraud-detection.md", "diagrams/fraud-detection/architecture.mmd"}
-    assert all("placeholder 'TODO'" in p.message for p in problems), [str(p) for p in problems]
+    others = [str(p) for p in problems if "placeholder 'TODO'" not in p.message]
+    # What is left besides placeholders is the figures to draw: one per step, and the count.
+    assert len(others) == 8 and sum("has no figure" in m for m in others) == 7, others
+    assert any("case study has 1 figure(s) (draw at least 14" in m for m in others), others
 
 
 def test_scaffolded_cheat_sheet_joins_its_nav_section(checkout: Path):
@@ -56,7 +62,9 @@ def test_scaffolded_cheat_sheet_joins_its_nav_section(checkout: Path):
     assert "      - Search autocomplete: cheat-sheets/search-autocomplete.md" in (checkout / "mkdocs.yml").read_text()
     config = check_handbook.read_config(checkout)
     problems = run_checks(load_handbook(checkout), config["nav"])
-    assert problems and all("placeholder 'TODO'" in p.message for p in problems), [str(p) for p in problems]
+    others = [str(p) for p in problems if "placeholder 'TODO'" not in p.message]
+    assert others == ["docs/cheat-sheets/search-autocomplete.md:3: cheat sheet has 1 figure(s) (draw at least 2; "
+                      "see the conventions, Figures per step)"]
     with pytest.raises(FileExistsError, match="already exists"):
         new_page.create("cheat-sheet", "search-autocomplete", "Again", root=checkout)
     with pytest.raises(ValueError, match="not kebab-case"):
