@@ -92,6 +92,23 @@ def pages_of(site_dir: Path) -> list[tuple[str, int, int]]:
     return found
 
 
+def distinct_pages(site_dir: Path) -> list[tuple[str, int, int]]:
+    """``pages_of``, with the first visual refresher page standing for all of them.
+
+    Each refresher page is the same generated template around its case study's snapshots, which
+    the case study's own page already shows; checking every one would double the browser tests'
+    time on diagrams for nothing new.
+    """
+    kept, refreshers = [], 0
+    for entry in pages_of(site_dir):
+        if entry[0].startswith("practice/refresher/") and entry[0] != "practice/refresher/":
+            refreshers += 1
+            if refreshers > 1:
+                continue
+        kept.append(entry)
+    return kept
+
+
 def explained_on_errors_page(message: str) -> bool:
     """Whether ``path:line: message`` matches a "message starts with" row of errors.md (``...`` is a wildcard)."""
     rows = re.findall(r"^\| (`.+?) \|", (ROOT / "docs/contributing/errors.md").read_text(), re.MULTILINE)

@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from helpers import build, figure, front, pages_of, scratch_site
+from helpers import build, distinct_pages, figure, front, pages_of, scratch_site
 
 from accessibility_audit import AXE_PATH, AXE_SCRIPT, COLOUR_RULES, axe_violations, diagram_name_problems
 from browser_session import open_session
@@ -73,7 +73,7 @@ def audit_page(session, base: str, path: str, diagrams: int, maths: int) -> list
 
 def test_no_serious_violation_and_named_diagrams_on_every_page_light_and_dark(browser, served_with_axe):
     base, site_dir = served_with_axe
-    pages = [p for p in pages_of(site_dir) if not p[0].startswith("print_page")] + [("no-such-page/", 0, 0)]
+    pages = [p for p in distinct_pages(site_dir) if not p[0].startswith("print_page")] + [("no-such-page/", 0, 0)]
     assert len(pages) >= 50
     session = open_session(browser)
     problems = []

@@ -6,7 +6,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from helpers import build, figure, front, pages_of, scratch_site
+from helpers import build, distinct_pages, figure, front, pages_of, scratch_site
 
 from browser_session import open_session, search_and_wait
 from local_server import serve
@@ -39,7 +39,7 @@ def test_every_page_loads_renders_and_stays_local_and_every_label_fits_its_box(b
     """Each page renders locally; on pages with diagrams, no label is wider or taller than its box
     (this machine has only DejaVu as a system font), in light and dark mode."""
     base, site_dir = served
-    pages = pages_of(site_dir)
+    pages = distinct_pages(site_dir)
     assert len(pages) >= 10 and sum(d for _, d, _ in pages) >= 10
     session = open_session(browser)
     problems, overflows, measured = [], [], 0
@@ -60,7 +60,7 @@ def test_diagrams_and_maths_render_after_instant_navigation(browser, served):
     session = open_session(browser)
     page = session.page
     problems = []
-    for path, diagrams, maths in pages_of(site_dir):
+    for path, diagrams, maths in distinct_pages(site_dir):
         if not (diagrams or maths) or path.startswith("print_page"):
             continue
         # networkidle: Material intercepts links only once it has fetched the sitemap.
