@@ -162,6 +162,30 @@ FLOAT_FIGURES = """
 }
 """
 
+#: Raise each figure ``{id: CSS px}`` to the top of the page before it: before the blocks that sat wholly on
+#: that page (``px`` of them), below any heading just above them. For a figure that ends its chapter, so that
+#: nothing after it can fill the page, as books float a figure to the top of the page that refers to it.
+RAISE_FIGURES = """
+(aboves) => {
+  const isFigure = (element) => element?.matches('.mermaid, figure:has(> .mermaid)');
+  const isHeading = (element) => /^H[1-6]$/.test(element?.tagName);
+  const raised = [];
+  for (const [id, above] of Object.entries(aboves)) {
+    const diagram = document.getElementById(id);
+    const box = diagram.closest('figure') ?? diagram;
+    let first = box, taken = 0;
+    for (let previous = box.previousElementSibling; previous; previous = previous.previousElementSibling) {
+      const height = previous.getBoundingClientRect().height;
+      if (previous.matches('section') || isFigure(previous) || isHeading(previous) || taken + height > above) break;
+      taken += height;
+      first = previous;
+    }
+    if (first !== box) { first.before(box); raised.push(id); }
+  }
+  return raised;
+}
+"""
+
 #: Measuring prints before the last one; each round only shrinks or floats figures further.
 FIT_ROUNDS = 3
 #: Width of the PDF's text block in CSS px, the width figures and paragraphs are measured at.
@@ -188,10 +212,11 @@ def print_fitted(page, output: Path, rounds: int = FIT_ROUNDS) -> dict:
 
     if rounds == 0:
         page.pdf(path=str(output), **PDF_OPTIONS)
-        return {"prints": 1, "shrunk": 0, "floated": 0}
+        return {"prints": 1, "shrunk": 0, "floated": 0, "raised": 0}
     page.set_viewport_size({"width": PRINT_TEXT_PX, "height": 1100})
     caps: dict[str, float] = {}
     floated: set[str] = set()
+    raised: set[str] = set()
     for measured in range(1, rounds + 2):
         reader = PdfReader(io.BytesIO(page.pdf(**PDF_OPTIONS)))
         placements = figure_placements(reader)
@@ -206,10 +231,13 @@ def print_fitted(page, output: Path, rounds: int = FIT_ROUNDS) -> dict:
         caps.update(shrink)
         page.evaluate(CAP_FIGURES, {figure: round(pt / 72 * 25.4, 1) for figure, pt in shrink.items()})
         if fills:
-            floated |= set(page.evaluate(FLOAT_FIGURES, fills))
+            moved = set(page.evaluate(FLOAT_FIGURES, fills))
+            floated |= moved
+            stuck = {f.figure: round(f.above_px) for f in fits if f.figure in fills and f.figure not in moved | raised}
+            raised |= set(page.evaluate(RAISE_FIGURES, stuck)) if stuck else set()
     page.evaluate(NUMBER_FIGURE_LIST, {name: p.page + 1 for name, p in placements.items()})
     page.pdf(path=str(output), **PDF_OPTIONS)
-    return {"prints": measured + 1, "shrunk": len(caps), "floated": len(floated)}
+    return {"prints": measured + 1, "shrunk": len(caps), "floated": len(floated), "raised": len(raised)}
 
 
 class PdfBuildError(RuntimeError):
@@ -287,7 +315,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     print(f"{args.output.name}: {result['pages']} pages, {result['bytes'] / 1e6:.1f} MB, {result['seconds']:.1f} s, "
-          f"{result['prints']} prints, {result['shrunk']} figures shrunk and {result['floated']} floated to fit; "
+          f"{result['prints']} prints, {result['shrunk']} figures shrunk, {result['floated']} floated and "
+          f"{result['raised']} raised to the top of their page to fit; "
           f"{result['gaps_over_limit']} figures still leave more than {BLANK_LIMIT:.0%} of the page before blank "
           f"(worst {result['worst_gap']:.0%})")
     return 0

@@ -11,7 +11,10 @@ than ``BLANK_LIMIT`` of the page before it blank is, in that order of preference
 1. shrunk into the room that was left, if its labels still print at
    `MIN_LABEL_PT` ([`handbook.legibility`][handbook.legibility]) or more at that height;
 2. floated, as books do: moved after the paragraphs that follow it in its
-   section, enough of them to fill the blank, so it heads the next page.
+   section, enough of them to fill the blank, so it heads the next page;
+3. raised, when nothing follows it in its chapter to float past: moved before
+   the blocks that sat wholly on the page before, so it heads that page and the
+   text that led to it follows (below a heading, never above one).
 
 Then the book is printed again; a few rounds settle it.
 """
@@ -66,6 +69,11 @@ class Fit:
         """The height cap (pt) that shrinks it into the room, or None if its labels would get too small."""
         cap = self.room_pt if earlier is None else min(self.room_pt, earlier * SHRINK_STEP)
         return cap if cap >= self.legible_pt else None
+
+    @property
+    def above_px(self) -> float:
+        """Height of what sat on the page before it (CSS px): what raising it to that page's top puts after it."""
+        return (1 - self.gap.blank) * TEXT_HEIGHT / 0.75
 
     @property
     def fill_pt(self) -> float:

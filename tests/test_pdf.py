@@ -171,20 +171,22 @@ def figure_site(tmp_path: Path, diagram: str, before: int, after: int, copies: i
     return project / "site"
 
 
-@pytest.mark.parametrize("diagram, way, copies, before", [
-    ("cheat-sheets/class-imbalance-decision", "floated", 1, 12),
-    ("cheat-sheets/offline-metrics-boxes-and-text", "shrunk", 1, 8),
-    ("cheat-sheets/class-imbalance-decision", "floated", 2, 12),  # a run of figures floats as a group, in order
+@pytest.mark.parametrize("diagram, way, copies, before, after", [
+    ("cheat-sheets/class-imbalance-decision", "floated", 1, 12, 30),
+    ("cheat-sheets/offline-metrics-boxes-and-text", "shrunk", 1, 8, 30),
+    ("cheat-sheets/class-imbalance-decision", "floated", 2, 12, 30),  # a run of figures floats as a group, in order
+    ("cheat-sheets/class-imbalance-decision", "raised", 1, 12, 0),  # nothing after it to float past
 ])
-def test_a_figure_that_would_leave_most_of_a_page_blank_is_fitted_and_listed_with_its_page(browser, tmp_path: Path, diagram, way, copies, before):
+def test_a_figure_that_would_leave_most_of_a_page_blank_is_fitted_and_listed_with_its_page(browser, tmp_path: Path, diagram, way, copies, before, after):
     """Fixture: text fills part of a page, then a tall captioned figure: printed plainly, the rest of the page
-    stays blank; fitted, the figure is shrunk (room enough at 7 pt, caption included) or floated."""
+    stays blank; fitted, the figure is shrunk (room enough at 7 pt, caption included), floated past the text
+    after it, or, when it ends the page's content, raised to the top of the page before."""
     from pypdf import PdfReader
 
     from fit_figures import figure_placements
     from pdf_layout import figure_gaps, text_rows
 
-    site_dir = figure_site(tmp_path, diagram, before=before, after=30, copies=copies)
+    site_dir = figure_site(tmp_path, diagram, before=before, after=after, copies=copies)
     plain = build_pdf(site_dir, tmp_path / "plain.pdf", browser=browser, fit_rounds=0)
     assert plain["gaps_over_limit"] == 1, figure_gaps(tmp_path / "plain.pdf")
     fitted = build_pdf(site_dir, tmp_path / "fitted.pdf", browser=browser)
