@@ -145,10 +145,12 @@ def test_practice_mode_hides_the_design_and_is_remembered(browser, served):
     assert concealed.count() == diagrams + questions - 1
 
     def follow(href: str) -> None:
-        """Instant navigation: click a link the way a reader does, with no page load."""
+        """Instant navigation: click a link the way a reader does, with no page load; wait for the new article."""
+        before = page.locator("article h1").inner_text()
         page.evaluate("(href) => { const a = document.createElement('a'); a.href = href; document.body.appendChild(a); a.click(); }", href)
         page.wait_for_url(href)
-        page.wait_for_function("() => document.querySelectorAll('.practice-concealed').length > 0")
+        page.wait_for_function("(before) => document.querySelector('article h1')?.innerText !== before"
+                               " && document.querySelectorAll('.practice-concealed').length > 0", arg=before)
 
     # Practice mode, and what was revealed on each page, survive instant navigation there and back.
     page.evaluate("window.__noReload = true")
