@@ -296,7 +296,7 @@ def build_pdf(site_dir: Path, output: Path, only: str | None = None, browser=Non
     from pypdf import PdfReader
 
     reader = PdfReader(str(output))
-    gaps = gaps_in(reader)
+    gaps = gaps_in(reader, {placement.page for placement in figure_placements(reader).values()})  # figures lead only these
     return {"pages": len(reader.pages), "bytes": output.stat().st_size, "seconds": time.perf_counter() - started,
             **fitting, "gaps_over_limit": sum(gap.blank > BLANK_LIMIT for gap in gaps),
             "worst_gap": max((gap.blank for gap in gaps), default=0.0)}
