@@ -165,7 +165,7 @@ def test_practice_mode_hides_the_design_and_is_remembered(browser, served):
     figures = page.locator("article figure:has(.mermaid)").count()
     assert figures == diagrams and page.locator("article figure figcaption").count() == figures
     assert concealed.count() == figures
-    assert page.locator("p.refresher-source a").count() == figures
+    assert page.locator("figcaption a.refresher-source").count() == figures
     # Off again: everything is shown and the diagrams are rendered; what was revealed is forgotten.
     page.locator("[data-practice-toggle] button").click()
     assert page.locator(".practice-concealed").count() == 0

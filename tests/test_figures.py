@@ -72,8 +72,8 @@ def test_refresher_shows_each_figure_with_its_caption_under_its_section_and_link
     assert body.count("```mermaid") == 3 and body.count("/// caption") == 3
     sections = [line for line in body.split("\n") if line.startswith("## ")]
     assert sections == ["## The system at a glance", "## 1. Clarify requirements", "## 3. Data preparation"]
-    assert '--8<-- "diagrams/d/step-3.mmd"\n```\n/// caption\nStep 3, drawn.\n///' in body
-    assert "[In the case study: Part of step 3](../../case-studies/demo.md#part-3)\n{: .refresher-source }" in body
-    assert "[In the case study: Demo Study](../../case-studies/demo.md)\n" in body
+    assert ('--8<-- "diagrams/d/step-3.mmd"\n```\n/// caption\nStep 3, drawn. '
+            "[In the case study: Part of step 3](../../case-studies/demo.md#part-3){ .refresher-source }\n///") in body
+    assert "The whole system. [In the case study: Demo Study](../../case-studies/demo.md){ .refresher-source }\n" in body
     index = refresher_index_markdown(site(study), "practice/refresher/index.md")
     assert index == "- [Demo Study](demo.md): 3 figures\n"

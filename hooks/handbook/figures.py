@@ -124,8 +124,8 @@ def study_of(site: Site, refresher: Page) -> Page | None:
 def refresher_markdown(study: Page, doc_path: str) -> str:
     """The generated body of a refresher page at ``doc_path``: the study's figures in reading order.
 
-    Figures are grouped under the study's ``##`` sections; each keeps its caption and gets a link to the
-    place it comes from. The practice-mode switch hides every figure behind its caption, to draw first.
+    Figures are grouped under the study's ``##`` sections; each keeps its caption, which ends with a link to
+    the place it comes from. The practice-mode switch hides every figure behind its caption, to draw first.
     """
     figures = figures_in(study)
     link = relative_link(doc_path, study.doc_path)
@@ -143,8 +143,9 @@ def refresher_markdown(study: Page, doc_path: str) -> str:
         source = relative_link(doc_path, study.doc_path, figure.anchor)
         out += [
             "```mermaid", f'--8<-- "{figure.target}"', "```",
-            "/// caption", figure.caption, "///", "",
-            f"[In the case study: {figure.place or study.title}]({source})", "{: .refresher-source }", "",
+            "/// caption",  # the link rides in the caption, so the PDF's fitting moves it with its figure
+            f"{figure.caption} [In the case study: {figure.place or study.title}]({source}){{ .refresher-source }}",
+            "///", "",
         ]
     return "\n".join(out) + "\n"
 
