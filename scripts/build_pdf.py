@@ -167,8 +167,7 @@ FLOAT_FIGURES = """
 #: nothing after it can fill the page, as books float a figure to the top of the page that refers to it.
 RAISE_FIGURES = """
 (aboves) => {
-  const isFigure = (element) => element?.matches('.mermaid, figure:has(> .mermaid)');
-  const isHeading = (element) => /^H[1-6]$/.test(element?.tagName);
+  const stop = 'section, h1, h2, h3, h4, h5, h6, .mermaid, figure:has(> .mermaid)';  // never above these
   const raised = [];
   for (const [id, above] of Object.entries(aboves)) {
     const diagram = document.getElementById(id);
@@ -176,7 +175,7 @@ RAISE_FIGURES = """
     let first = box, taken = 0;
     for (let previous = box.previousElementSibling; previous; previous = previous.previousElementSibling) {
       const height = previous.getBoundingClientRect().height;
-      if (previous.matches('section') || isFigure(previous) || isHeading(previous) || taken + height > above) break;
+      if (previous.matches(stop) || taken + height > above) break;
       taken += height;
       first = previous;
     }
