@@ -11,6 +11,10 @@ Usage::
 
     python scripts/new_page.py case-study fraud-detection "Payment fraud detection"
     python scripts/new_page.py cheat-sheet feature-stores "Feature stores"
+    python scripts/new_page.py --track generative case-study code-review "Code review assistant"
+
+A page joins its track's section of the navigation (``Classic ML`` or
+``Generative AI``); a generative case study also gets the ``facts.llm`` block.
 """
 
 from __future__ import annotations
@@ -22,14 +26,17 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from handbook.schema import TRACK_TITLES, TRACKS  # noqa: E402
 
 #: kind -> (folder under docs/, nav section title, page template, diagram template, diagram path)
 KINDS = {
     "case-study": ("case-studies", "Case studies", "case-study.md", "architecture.mmd", "diagrams/{id}/architecture.mmd"),
     "cheat-sheet": ("cheat-sheets", "Cheat sheets", "cheat-sheet.md", "cheat-sheet.mmd", "diagrams/cheat-sheets/{id}.mmd"),
 }
-#: The nav section, under Practice, that lists the refresher page of every case study.
-REFRESHER_NAV = "      - Visual refresher:"
+#: The nav sections, under Practice, that list the refresher page of every case study.
+REFRESHER_NAV = ("Practice", "Visual refresher")
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -38,38 +45,46 @@ def fill(template: str, page_id: str, title: str) -> str:
     return template.replace("__ID__", page_id).replace("__TITLE__", title)
 
 
-def add_to_nav(config_text: str, section: str, entry: str) -> str:
-    """Append ``entry`` to the ``nav:`` section titled ``section``, creating it before ``Reference``.
+def add_to_nav(config_text: str, sections: tuple[str, ...], entry: str) -> str:
+    """Append ``entry`` to the ``nav:`` list under the section titles ``sections``, outermost first.
 
+    A missing section is created at the end of its parent's list; a missing
+    top-level section goes before ``Reference`` with the folder's ``index.md``.
     Works on the text of ``mkdocs.yml`` so that its comments and tags survive.
     """
     lines = config_text.split("\n")
-    nav = lines.index("nav:")
-    header = f"  - {section}:"
-    if header in lines[nav:]:
-        start = lines.index(header, nav)
-        end = start + 1
-        while end < len(lines) and lines[end].startswith("      "):
+    start, end = lines.index("nav:"), len(lines)
+    for depth, title in enumerate(sections):
+        indent = " " * (2 + 4 * depth)
+        header = f"{indent}- {title}:"
+        found = next((i for i in range(start + 1, end) if lines[i] == header), None)
+        if found is None:
+            if depth == 0:
+                at = lines.index("  - Reference:", start)
+                folder = entry.split(": ")[-1].rsplit("/", 1)[0]
+                lines[at:at] = [header, f"{indent}    - {folder}/index.md"]
+                found = at
+            else:
+                lines.insert(end, header)
+                found = end
+        start, end = found, found + 1
+        while end < len(lines) and lines[end].startswith(indent + "  "):
             end += 1
-        lines.insert(end, f"      - {entry}")
-    else:
-        before = lines.index("  - Reference:", nav)
-        folder = entry.split(": ")[-1].rsplit("/", 1)[0]
-        lines[before:before] = [header, f"      - {folder}/index.md", f"      - {entry}"]
+    lines.insert(end, " " * (2 + 4 * len(sections)) + f"- {entry}")
     return "\n".join(lines)
 
 
-def add_to_refresher_nav(config_text: str, entry: str) -> str:
-    """Append ``entry`` to the Practice > Visual refresher list of ``nav`` (text of ``mkdocs.yml``)."""
-    lines = config_text.split("\n")
-    end = lines.index(REFRESHER_NAV, lines.index("nav:")) + 1
-    while end < len(lines) and lines[end].startswith("          "):
-        end += 1
-    lines.insert(end, f"          - {entry}")
-    return "\n".join(lines)
+def with_track(text: str, kind: str, track: str) -> str:
+    """Mark a page of the generative track: its ``track`` field and, on a case study, the ``facts.llm`` block."""
+    if track == "classic":
+        return text
+    text = text.replace(f"kind: {kind}\n", f"kind: {kind}\ntrack: {track}\n", 1)
+    if kind == "case-study":
+        text = text.replace("# uses:", (TEMPLATES / "llm-facts.yml").read_text() + "# uses:", 1)
+    return text
 
 
-def create(kind: str, page_id: str, title: str, root: Path = ROOT) -> list[Path]:
+def create(kind: str, page_id: str, title: str, root: Path = ROOT, track: str = "classic") -> list[Path]:
     """Write the page and its diagram stub and register the page in ``nav``; return the new files."""
     if not KEBAB.match(page_id):
         raise ValueError(f"id '{page_id}' is not kebab-case (use lower-case words joined by hyphens)")
@@ -81,15 +96,15 @@ def create(kind: str, page_id: str, title: str, root: Path = ROOT) -> list[Path]
             raise FileExistsError(f"{target.relative_to(root)} already exists (choose another id)")
     page.parent.mkdir(parents=True, exist_ok=True)
     diagram.parent.mkdir(parents=True, exist_ok=True)
-    page.write_text(fill((TEMPLATES / page_template).read_text(), page_id, title))
+    page.write_text(with_track(fill((TEMPLATES / page_template).read_text(), page_id, title), kind, track))
     diagram.write_text(fill((TEMPLATES / diagram_template).read_text(), page_id, title))
     config = root / "mkdocs.yml"
-    config.write_text(add_to_nav(config.read_text(), section, f"{title}: {folder}/{page_id}.md"))
+    config.write_text(add_to_nav(config.read_text(), (section, TRACK_TITLES[track]), f"{title}: {folder}/{page_id}.md"))
     if kind != "case-study":
         return [page, diagram]
     refresher = root / "docs/practice/refresher" / f"{page_id}.md"
     refresher.write_text(fill((TEMPLATES / "refresher.md").read_text(), page_id, title))
-    config.write_text(add_to_refresher_nav(config.read_text(), f"{title}: practice/refresher/{page_id}.md"))
+    config.write_text(add_to_nav(config.read_text(), REFRESHER_NAV + (TRACK_TITLES[track],), f"{title}: practice/refresher/{page_id}.md"))
     return [page, diagram, refresher]
 
 
@@ -99,9 +114,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("kind", choices=sorted(KINDS))
     parser.add_argument("id", help="kebab-case page id, also the file name")
     parser.add_argument("title", help="page title")
+    parser.add_argument("--track", choices=TRACKS, default="classic", help="the track the page belongs to")
     args = parser.parse_args(argv)
     try:
-        files = create(args.kind, args.id, args.title)
+        files = create(args.kind, args.id, args.title, track=args.track)
     except (ValueError, FileExistsError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -16,7 +16,7 @@ SITE = site(STUDY, STEP, SHEET, OTHER_SHEET, MATRIX)
 
 
 def test_pages_missing_from_nav():
-    nav = [{"Home": "case-studies/index.md"}, {"Framework": ["framework/evaluation.md", {"x": "cheat-sheets/ann-indexes.md"}]}]
+    nav = [{"Home": "case-studies/index.md"}, {"Framework": ["framework/evaluation.md", {"Classic ML": [{"x": "cheat-sheets/ann-indexes.md"}]}]}]
     assert nav_paths(nav) == {"case-studies/index.md", "framework/evaluation.md", "cheat-sheets/ann-indexes.md"}
     assert [str(p) for p in check_navigation(SITE, nav)] == [
         "docs/case-studies/visual-search.md:1: page is not in the navigation (add 'case-studies/visual-search.md' under nav: in mkdocs.yml)",
@@ -47,3 +47,37 @@ def test_case_study_box_and_matrix_come_from_front_matter():
     matrix = matrix_markdown(SITE, MATRIX)
     assert "| [Visual Search](visual-search.md) | retrieval, ranking | n/a |" in matrix
     assert "| online | 200 ms p99 | peak qps: 20 k |" in matrix
+
+
+GEN_FACTS = ("track: generative\nfacts:\n  task: [generation]\n  serving: online\n  latency_budget_ms: 4000\n"
+             "  llm:\n    model: 70 B, FP8\n    tokens_per_request: 6,000 in, 400 out\n    ttft_ms: 1200\n"
+             "    cost_per_request: USD 0.004\n")
+GEN_STUDY = page(front("rag", "case-study", GEN_FACTS), "docs/case-studies/rag.md")
+LLM_PAGE = page(front("llm-systems"), "docs/framework/llm-systems.md")
+TWO_TRACKS = site(STUDY, GEN_STUDY, STEP, MATRIX, LLM_PAGE)
+
+
+def test_tracked_pages_sit_under_their_track_in_the_nav():
+    good = [{"Case studies": ["case-studies/index.md", {"Classic ML": [{"V": "case-studies/visual-search.md"}]},
+                              {"Generative AI": [{"R": "case-studies/rag.md"}]}]},
+            {"Framework": ["framework/evaluation.md", "framework/llm-systems.md"]}]
+    assert check_navigation(TWO_TRACKS, good) == []
+    swapped = [{"Case studies": ["case-studies/index.md", {"Generative AI": ["case-studies/visual-search.md", "case-studies/rag.md"]}]},
+               {"Framework": ["framework/evaluation.md", "framework/llm-systems.md"]}]
+    assert [str(p) for p in check_navigation(TWO_TRACKS, swapped)] == [
+        "docs/case-studies/visual-search.md:1: case-study of the classic track is listed outside the 'Classic ML' section "
+        "of the navigation (move 'case-studies/visual-search.md' under 'Classic ML:' in mkdocs.yml)"]
+
+
+def test_two_tracks_give_two_matrices_and_grouped_step_links():
+    matrix = matrix_markdown(TWO_TRACKS, MATRIX)
+    classic, generative = matrix.split("### Generative AI { #matrix-generative }")
+    assert classic.startswith("### Classic ML { #matrix-classic }") and "visual-search.md" in classic and "rag.md" not in classic
+    assert "| Task | Input | Output | Model | Tokens per request | First token | Whole answer | Cost per request |" in generative
+    assert "| [Rag](rag.md) | generation | n/a | n/a | 70 B, FP8 | 6,000 in, 400 out | 1200 ms p95 | 4000 ms p99 | USD 0.004 |" in generative
+    box = at_a_glance_markdown(TWO_TRACKS, GEN_STUDY)
+    assert "    Time to first token\n    :   1200 ms p95\n" in box and "    Serving cost per request\n    :   USD 0.004\n" in box
+    applied = applied_in_markdown(TWO_TRACKS, STEP)
+    assert applied.startswith("## Applied in the case studies { #applied-in }\n\nFor a generative system, see "
+                              "[Llm Systems: what changes at this step](llm-systems.md#evaluation).\n\n**Classic ML**\n\n- [Visual Search]")
+    assert "**Generative AI**\n\n- [Rag](../case-studies/rag.md#evaluation)" in applied

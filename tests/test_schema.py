@@ -81,3 +81,30 @@ def test_uses_must_name_an_existing_cheat_sheet():
     assert messages(check_references_to_pages(site(study, sheet))) == [
         "docs/case-studies/v.md:19: uses unknown cheat-sheet topic 'ann-indexs' (did you mean 'ann-indexes'?)"]
     assert check_references_to_pages(site(page(CASE_STUDY, "docs/case-studies/v.md"), sheet)) == []
+
+
+GENERATIVE = CASE_STUDY.replace("kind: case-study\n", "kind: case-study\ntrack: generative\n").replace(
+    "uses: [ann-indexes]\n",
+    "  llm:\n    model: 8 B, FP8\n    context_tokens: 8000\n    tokens_per_request: 2,000 in, 250 out\n"
+    "    ttft_ms: 800\n    output_tokens_per_s: 40\n    cost_per_request: USD 0.001\nuses: [ann-indexes]\n")
+
+
+def test_generative_case_study_declares_its_llm_facts():
+    assert check_front_matter(page(GENERATIVE)) == []
+    without = GENERATIVE[: GENERATIVE.index("  llm:")] + GENERATIVE[GENERATIVE.index("uses:"):]
+    assert messages(check_front_matter(page(without))) == [
+        "docs/section/page.md:7: facts of a generative case study need 'llm' (add llm: with model, context_tokens, "
+        "tokens_per_request, ttft_ms, output_tokens_per_s, cost_per_request)"]
+    wrong = GENERATIVE.replace("ttft_ms: 800", "ttft_ms: 0.8 s").replace("    output_tokens_per_s: 40\n", "")
+    assert messages(check_front_matter(page(wrong))) == [
+        "docs/section/page.md:24: llm facts field 'ttft_ms' must be an integer, not str (write ttft_ms: an integer)",
+        "docs/section/page.md:20: llm facts is missing required field 'output_tokens_per_s' (add output_tokens_per_s: an integer)",
+    ]
+
+
+def test_llm_facts_belong_to_the_generative_track_and_the_track_is_a_known_one():
+    classic = GENERATIVE.replace("track: generative\n", "")
+    assert messages(check_front_matter(page(classic))) == [
+        "docs/section/page.md:19: facts field 'llm' belongs to generative case studies (add 'track: generative' or delete llm:)"]
+    assert messages(check_front_matter(page(front("rag", "cheat-sheet", "track: genai\n")))) == [
+        "docs/section/page.md:6: front matter field 'track' has unknown value 'genai' (did you mean 'generative'?)"]

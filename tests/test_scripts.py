@@ -45,8 +45,8 @@ def test_scaffolded_case_study_fails_only_on_placeholders(checkout: Path):
         "docs/case-studies/fraud-detection.md", "diagrams/fraud-detection/architecture.mmd",
         "docs/practice/refresher/fraud-detection.md"]
     nav = (checkout / "mkdocs.yml").read_text()
-    assert "      - Payment fraud detection: case-studies/fraud-detection.md" in nav
-    assert "          - Payment fraud detection: practice/refresher/fraud-detection.md\n  - Reference:" in nav
+    assert "          - Payment fraud detection: case-studies/fraud-detection.md\n      - Generative AI:" in nav
+    assert "              - Payment fraud detection: practice/refresher/fraud-detection.md\n          - Generative AI:" in nav
     config = check_handbook.read_config(checkout)
     problems = run_checks(load_handbook(checkout), config["nav"])
     assert problems, "the template must fail until its placeholders are filled"
@@ -57,9 +57,21 @@ def test_scaffolded_case_study_fails_only_on_placeholders(checkout: Path):
     assert any("case study has 1 figure(s) (draw at least 14" in m for m in others), others
 
 
+def test_scaffolded_generative_case_study_joins_its_track(checkout: Path):
+    new_page.create("case-study", "code-review", "Code review assistant", root=checkout, track="generative")
+    text = (checkout / "docs/case-studies/code-review.md").read_text()
+    assert "kind: case-study\ntrack: generative\n" in text and "\n  llm:\n    model: TODO" in text
+    nav = (checkout / "mkdocs.yml").read_text()
+    assert "          - Code review assistant: case-studies/code-review.md\n  - Cheat sheets:" in nav
+    assert "              - Code review assistant: practice/refresher/code-review.md\n  - Reference:" in nav
+    config = check_handbook.read_config(checkout)
+    problems = [str(p) for p in run_checks(load_handbook(checkout), config["nav"]) if "placeholder 'TODO'" not in p.message]
+    assert not [m for m in problems if "front matter" in m or "facts" in m or "navigation" in m], problems
+
+
 def test_scaffolded_cheat_sheet_joins_its_nav_section(checkout: Path):
     new_page.create("cheat-sheet", "search-autocomplete", "Search autocomplete", root=checkout)
-    assert "      - Search autocomplete: cheat-sheets/search-autocomplete.md" in (checkout / "mkdocs.yml").read_text()
+    assert "          - Search autocomplete: cheat-sheets/search-autocomplete.md\n      - Generative AI:" in (checkout / "mkdocs.yml").read_text()
     config = check_handbook.read_config(checkout)
     problems = run_checks(load_handbook(checkout), config["nav"])
     others = [str(p) for p in problems if "placeholder 'TODO'" not in p.message]
@@ -83,11 +95,11 @@ def test_vendored_assets_match_their_manifest(tmp_path: Path):
     ]
 
 
-def test_nav_section_is_created_when_missing():
+def test_nav_sections_are_created_when_missing():
     config = "site_name: x\nnav:\n  - Home: index.md\n  - Reference:\n      - reference/index.md\n"
-    assert new_page.add_to_nav(config, "Case studies", "Fraud: case-studies/fraud.md") == (
+    assert new_page.add_to_nav(config, ("Case studies", "Classic ML"), "Fraud: case-studies/fraud.md") == (
         "site_name: x\nnav:\n  - Home: index.md\n  - Case studies:\n      - case-studies/index.md\n"
-        "      - Fraud: case-studies/fraud.md\n  - Reference:\n      - reference/index.md\n")
+        "      - Classic ML:\n          - Fraud: case-studies/fraud.md\n  - Reference:\n      - reference/index.md\n")
 
 
 def test_quality_benchmark_measures_the_largest_page_of_each_kind_and_takes_medians(real_site):

@@ -17,8 +17,12 @@ TASKS = (
     "object-detection", "link-prediction", "clustering", "generation",
 )
 MODALITIES = ("text", "image", "video", "audio", "tabular", "graph", "behavioural")
-LABEL_SOURCES = ("human", "natural", "weak", "self-supervised")
+LABEL_SOURCES = ("human", "natural", "weak", "self-supervised", "preference", "synthetic")
 SERVING = ("online", "batch", "hybrid")
+#: The two tracks of case studies and cheat sheets; a page without ``track`` is ``classic``.
+TRACKS = ("classic", "generative")
+#: Each track's title, as the navigation sections, indexes and the matrix name it.
+TRACK_TITLES = {"classic": "Classic ML", "generative": "Generative AI"}
 KEBAB = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -46,10 +50,11 @@ COMMON = (
     Field("id", str), Field("kind", str, choices=KINDS), Field("title", str),
     Field("description", str), Field("generate", str, required=False, choices=GENERATED),
 )
+TRACK = Field("track", str, required=False, choices=TRACKS)
 EXTRA = {
     "framework-step": (Field("step", int),),
-    "case-study": (Field("facts", dict, scalars=False), Field("uses", list, required=False)),
-    "cheat-sheet": (),
+    "case-study": (TRACK, Field("facts", dict, scalars=False), Field("uses", list, required=False)),
+    "cheat-sheet": (TRACK,),
     "page": (),
 }
 FACTS = (
@@ -58,6 +63,12 @@ FACTS = (
     Field("label_source", list, choices=LABEL_SOURCES), Field("offline_metrics", list),
     Field("online_metrics", list), Field("serving", str, choices=SERVING),
     Field("latency_budget_ms", int, required=False), Field("scale", dict),
+    Field("llm", dict, required=False, scalars=False),
+)
+#: The ``facts.llm`` mapping every generative case study declares.
+LLM_FACTS = (
+    Field("model", str), Field("context_tokens", int), Field("tokens_per_request", str),
+    Field("ttft_ms", int), Field("output_tokens_per_s", int), Field("cost_per_request", str),
 )
 TYPE_NAMES = {str: "a string", int: "an integer", list: "a list", dict: "a mapping"}
 
@@ -67,15 +78,20 @@ def _suggest(value: str, choices: tuple[str, ...]) -> str:
     return f"did you mean '{close[0]}'?" if close else "use one of: " + ", ".join(choices)
 
 
-def check_fields(data: dict, fields: tuple[Field, ...], text: str, where: str, path: str) -> list[Problem]:
-    """Validate ``data`` against ``fields``; ``where`` names the mapping in messages."""
+def check_fields(data: dict, fields: tuple[Field, ...], text: str, where: str, path: str, parent: str = "") -> list[Problem]:
+    """Validate ``data`` against ``fields``; ``where`` names the mapping in messages.
+
+    A missing field is reported at the line of the ``parent`` key that holds the
+    mapping (``facts``, ``llm``), or at line 1 for the front matter itself.
+    """
     problems = []
+    default = key_line(text, parent) if parent else 1
     known = {f.name for f in fields}
     for key in data:
         if key not in known:
             problems.append(Problem(path, key_line(text, str(key)), f"unknown {where} field '{key}' ({_suggest(str(key), tuple(sorted(known)))})"))
     for spec in fields:
-        line = key_line(text, spec.name)
+        line = key_line(text, spec.name, default)
         if spec.name not in data or data[spec.name] is None:
             if spec.required:
                 problems.append(Problem(path, line, f"{where} is missing required field '{spec.name}' (add {spec.name}: {TYPE_NAMES[spec.type]})"))
@@ -117,10 +133,27 @@ def check_front_matter(page: Page) -> list[Problem]:
             problems.append(Problem(page.path, key_line(text, "id"), f"step {data['step']} page must have id '{steps[data['step']]}' (the id is the anchor case studies use)"))
     if kind == "case-study" and isinstance(data.get("facts"), dict):
         facts = data["facts"]
-        problems += check_fields(facts, FACTS, text, "facts", page.path)
+        problems += check_fields(facts, FACTS, text, "facts", page.path, "facts")
         if facts.get("serving") in ("online", "hybrid") and "latency_budget_ms" not in facts:
             problems.append(Problem(page.path, key_line(text, "serving"), "facts of an online or hybrid system need 'latency_budget_ms' (add the end-to-end p99 budget in ms)"))
+        problems += _check_llm_facts(facts, text, page.path, track_of(page))
     return problems
+
+
+def track_of(page: Page) -> str:
+    """The page's track: its ``track`` field, ``classic`` when it has none (or an unknown one, reported elsewhere)."""
+    track = page.meta.get("track")
+    return track if track in TRACKS else "classic"
+
+
+def _check_llm_facts(facts: dict, text: str, path: str, track: str) -> list[Problem]:
+    """A generative case study declares ``facts.llm``; a classic one does not."""
+    llm = facts.get("llm")
+    if track == "generative" and llm is None:
+        return [Problem(path, key_line(text, "facts"), "facts of a generative case study need 'llm' (add llm: with " + ", ".join(f.name for f in LLM_FACTS) + ")")]
+    if track != "generative" and llm is not None:
+        return [Problem(path, key_line(text, "llm"), "facts field 'llm' belongs to generative case studies (add 'track: generative' or delete llm:)")]
+    return check_fields(llm, LLM_FACTS, text, "llm facts", path, "llm") if isinstance(llm, dict) else []
 
 
 def check_ids(site: Site) -> list[Problem]:
