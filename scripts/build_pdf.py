@@ -307,9 +307,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="built site folder")
     parser.add_argument("--output", type=Path, default=ROOT / "ml-system-design-handbook.pdf")
     parser.add_argument("--only", help="keep only the pages whose print-page id starts with this, e.g. cheat-sheets")
+    parser.add_argument("--rounds", type=int, default=FIT_ROUNDS, help=f"measuring prints to fit figures (default {FIT_ROUNDS}; 0: print once)")
     args = parser.parse_args(argv)
     try:
-        result = build_pdf(args.site, args.output, args.only)
+        result = build_pdf(args.site, args.output, args.only, fit_rounds=args.rounds)
     except PdfBuildError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
