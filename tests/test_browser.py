@@ -257,3 +257,35 @@ def test_a_diagram_narrower_than_its_column_is_reported(browser, served):
     session.page.evaluate("document.querySelector('article figure').style.width = '50%'")
     narrowed = narrowed_diagrams(session.page, "page")
     assert len(narrowed) == 1 and narrowed[0].startswith("page: diagram 1 is ") and "px column" in narrowed[0], narrowed
+
+
+def test_report_link_names_the_section_read_and_quotes_a_selection(browser, served):
+    """The report link under the title carries the section the reader was in, and text they selected."""
+    from urllib.parse import parse_qs
+
+    base, _ = served
+    session = open_session(browser)
+    page = session.page
+    page.goto(base + "framework/evaluation/", wait_until="load")
+
+    def query():
+        link = page.locator("a.report-problem")
+        link.dispatch_event("pointerdown")
+        return parse_qs(urlparse(link.get_attribute("href")).query)
+
+    assert "section" not in query(), "at the title, before reading, no section is named"
+    page.evaluate("document.querySelector('#online-experiments').scrollIntoView({block: 'start'})")
+    page.evaluate("window.scrollBy(0, -90)")  # the heading just below the header bar
+    page.wait_for_timeout(100)
+    page.evaluate("window.scrollTo(0, 0)")  # back up to the link
+    page.wait_for_timeout(100)
+    assert query()["section"] == ["Online experiments (#online-experiments)"]
+    page.evaluate("""() => {
+        const cell = document.querySelector('#guardrail-metrics ~ p');
+        document.getSelection().selectAllChildren(cell);
+    }""")
+    page.wait_for_timeout(100)
+    asked = query()
+    assert asked["section"] == ["Guardrail metrics (#guardrail-metrics)"]
+    assert asked["problem"][0].startswith("> ") and len(asked["problem"][0]) > 20
+    assert session.errors == [] and session.blocked == []

@@ -76,7 +76,7 @@ def test_every_diagram_is_served_as_its_current_snapshot(real_site):
     assert served == expected
 
 
-def test_every_page_is_headed_by_its_front_matter_title(real_site):
+def test_every_page_is_headed_by_its_title_and_the_date_and_report_line(real_site):
     from bs4 import BeautifulSoup
 
     from handbook.pages import load_site
@@ -84,8 +84,14 @@ def test_every_page_is_headed_by_its_front_matter_title(real_site):
     _, site_dir = real_site
     for page in load_site(ROOT).pages:
         html = site_dir / page.doc_path.replace("index.md", "").replace(".md", "/") / "index.html"
-        h1 = BeautifulSoup(html.read_text(), "html.parser").select_one("article h1")
+        soup = BeautifulSoup(html.read_text(), "html.parser")
+        h1 = soup.select_one("article h1")
         assert h1 is not None and h1.get_text().replace("¶", "").strip() == page.title, page.path
+        # Under it: the day the page last changed (the suite runs in a git checkout) and the report link.
+        meta = h1.find_next_sibling()
+        assert meta is not None and "page-meta" in meta.get("class", []), page.path
+        assert meta.select_one("time[datetime]") is not None, page.path
+        assert meta.select_one("a.report-problem")["href"].startswith("https://github.com/ml-system-design-handbook/handbook/issues/new?template=content-error.yml&"), page.path
 
 
 def test_broken_site_fails_with_every_message_in_one_run(tmp_path: Path):

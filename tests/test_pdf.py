@@ -87,6 +87,8 @@ def test_page_count_and_size_are_sane(handbook_pdf):
     # multiply it.
     assert stats["bytes"] < 40_000_000
     assert "Table of Contents" in text and "CC BY 4.0" in reader.pages[0].extract_text()
+    # Each chapter says when it last changed; the report link is for the screen.
+    assert text.count("Last updated") >= len(load_site(ROOT).of_kind("case-study")) and "Report a problem" not in text
 
 
 def test_cheat_sheet_pdf_holds_only_the_cheat_sheets(browser, tmp_path: Path):
