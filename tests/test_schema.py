@@ -10,6 +10,7 @@ id: visual-search
 kind: case-study
 title: Visual search
 description: Find similar images.
+tags: [marketplace]
 facts:
   setting: Image app
   task: [retrieval]
@@ -36,7 +37,7 @@ def messages(problems):
 def test_valid_pages_have_no_problems():
     assert check_front_matter(page(CASE_STUDY)) == []
     assert check_front_matter(page(front("evaluation", "framework-step", "step: 5\n"))) == []
-    assert check_front_matter(page(front("ann-indexes", "cheat-sheet"))) == []
+    assert check_front_matter(page(front("ann-indexes", "cheat-sheet", "tags: [serving]\n"))) == []
 
 
 def test_missing_required_field():
@@ -57,8 +58,8 @@ def test_wrong_type_and_unknown_value_and_unknown_field():
 def test_case_study_facts_are_typed():
     text = CASE_STUDY.replace("task: [retrieval]", "task: [retreival]").replace("  latency_budget_ms: 200\n", "")
     assert messages(check_front_matter(page(text))) == [
-        "docs/section/page.md:8: facts field 'task' has unknown value 'retreival' (did you mean 'retrieval'?)",
-        "docs/section/page.md:15: facts of an online or hybrid system need 'latency_budget_ms' (add the end-to-end p99 budget in ms)",
+        "docs/section/page.md:9: facts field 'task' has unknown value 'retreival' (did you mean 'retrieval'?)",
+        "docs/section/page.md:16: facts of an online or hybrid system need 'latency_budget_ms' (add the end-to-end p99 budget in ms)",
     ]
 
 
@@ -79,7 +80,7 @@ def test_uses_must_name_an_existing_cheat_sheet():
     study = page(CASE_STUDY.replace("[ann-indexes]", "[ann-indexs]"), "docs/case-studies/v.md")
     sheet = page(front("ann-indexes", "cheat-sheet"), "docs/cheat-sheets/ann-indexes.md")
     assert messages(check_references_to_pages(site(study, sheet))) == [
-        "docs/case-studies/v.md:19: uses unknown cheat-sheet topic 'ann-indexs' (did you mean 'ann-indexes'?)"]
+        "docs/case-studies/v.md:20: uses unknown cheat-sheet topic 'ann-indexs' (did you mean 'ann-indexes'?)"]
     assert check_references_to_pages(site(page(CASE_STUDY, "docs/case-studies/v.md"), sheet)) == []
 
 
@@ -93,18 +94,18 @@ def test_generative_case_study_declares_its_llm_facts():
     assert check_front_matter(page(GENERATIVE)) == []
     without = GENERATIVE[: GENERATIVE.index("  llm:")] + GENERATIVE[GENERATIVE.index("uses:"):]
     assert messages(check_front_matter(page(without))) == [
-        "docs/section/page.md:7: facts of a generative case study need 'llm' (add llm: with model, context_tokens, "
+        "docs/section/page.md:8: facts of a generative case study need 'llm' (add llm: with model, context_tokens, "
         "tokens_per_request, ttft_ms, output_tokens_per_s, cost_per_request)"]
     wrong = GENERATIVE.replace("ttft_ms: 800", "ttft_ms: 0.8 s").replace("    output_tokens_per_s: 40\n", "")
     assert messages(check_front_matter(page(wrong))) == [
-        "docs/section/page.md:24: llm facts field 'ttft_ms' must be an integer, not str (write ttft_ms: an integer)",
-        "docs/section/page.md:20: llm facts is missing required field 'output_tokens_per_s' (add output_tokens_per_s: an integer)",
+        "docs/section/page.md:25: llm facts field 'ttft_ms' must be an integer, not str (write ttft_ms: an integer)",
+        "docs/section/page.md:21: llm facts is missing required field 'output_tokens_per_s' (add output_tokens_per_s: an integer)",
     ]
 
 
 def test_llm_facts_belong_to_the_generative_track_and_the_track_is_a_known_one():
     classic = GENERATIVE.replace("track: generative\n", "")
     assert messages(check_front_matter(page(classic))) == [
-        "docs/section/page.md:19: facts field 'llm' belongs to generative case studies (add 'track: generative' or delete llm:)"]
-    assert messages(check_front_matter(page(front("rag", "cheat-sheet", "track: genai\n")))) == [
+        "docs/section/page.md:20: facts field 'llm' belongs to generative case studies (add 'track: generative' or delete llm:)"]
+    assert messages(check_front_matter(page(front("rag", "cheat-sheet", "track: genai\ntags: [serving]\n")))) == [
         "docs/section/page.md:6: front matter field 'track' has unknown value 'genai' (did you mean 'generative'?)"]

@@ -50,11 +50,19 @@ COMMON = (
     Field("id", str), Field("kind", str, choices=KINDS), Field("title", str),
     Field("description", str), Field("generate", str, required=False, choices=GENERATED),
 )
+#: ``tags`` a case study may give: the product's domain (task, modality and serving come from its facts).
+DOMAIN_TAGS = (
+    "social network", "marketplace", "retail", "advertising", "video platform", "maps", "trust and safety",
+    "productivity", "enterprise", "consumer assistant", "customer support", "ML platform",
+)
+#: ``tags`` a cheat sheet may give: the part of a design it decides.
+TOPIC_TAGS = ("data", "modelling", "training", "evaluation", "serving", "operations", "responsible AI")
 TRACK = Field("track", str, required=False, choices=TRACKS)
 EXTRA = {
     "framework-step": (Field("step", int),),
-    "case-study": (TRACK, Field("facts", dict, scalars=False), Field("uses", list, required=False)),
-    "cheat-sheet": (TRACK,),
+    "case-study": (TRACK, Field("tags", list, choices=DOMAIN_TAGS), Field("facts", dict, scalars=False),
+                   Field("uses", list, required=False)),
+    "cheat-sheet": (TRACK, Field("tags", list, choices=TOPIC_TAGS)),
     "page": (),
 }
 FACTS = (
