@@ -74,9 +74,9 @@ def test_two_tracks_give_two_matrices_and_grouped_step_links():
     classic, generative = matrix.split("### Generative AI { #matrix-generative }")
     assert classic.startswith("### Classic ML { #matrix-classic }") and "visual-search.md" in classic and "rag.md" not in classic
     assert "| Task | Model | Tokens per request | First token | Whole answer | Cost per request |" in generative
-    assert "| [Rag](rag.md) | generation | 70 B, FP8 | 6,000 in, 400 out | 1200 ms p95 | 4000 ms p99 | USD 0.004 |" in generative
+    assert "| [Rag](rag.md) | generation | 70 B, FP8 | 6,000 in, 400 out | 1,200 ms p95 | 4,000 ms p99 | USD 0.004 |" in generative
     box = at_a_glance_markdown(TWO_TRACKS, GEN_STUDY)
-    assert "    Time to first token\n    :   1200 ms p95\n" in box and "    Serving cost per request\n    :   USD 0.004\n" in box
+    assert "    Time to first token\n    :   1,200 ms p95\n" in box and "    Serving cost per request\n    :   USD 0.004\n" in box
     applied = applied_in_markdown(TWO_TRACKS, STEP)
     assert applied.startswith("## Applied in the case studies { #applied-in }\n\nFor a generative system, see "
                               "[Llm Systems: what changes at this step](llm-systems.md#evaluation).\n\n**Classic ML**\n\n- [Visual Search]")

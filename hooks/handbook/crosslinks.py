@@ -34,9 +34,9 @@ def fact_text(name: str, value) -> str:
     if value is None:
         return "n/a"
     if name == "latency_budget_ms":
-        return f"{value} ms p99"
+        return f"{value:,} ms p99"
     if name == "ttft_ms":
-        return f"{value} ms p95"
+        return f"{value:,} ms p95"
     if name == "context_tokens":
         return f"{value:,} tokens"
     if name == "output_tokens_per_s":
