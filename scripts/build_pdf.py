@@ -73,6 +73,13 @@ PREPARE_FOR_PRINT = """
 () => {
   document.querySelectorAll('details').forEach(d => d.setAttribute('open', ''));
   document.body.setAttribute('data-md-color-scheme', 'default');
+  // A navigation section whose pages are all excluded from the book (the contributor guide, the visual
+  // refreshers) would print as an empty chapter heading: drop it and its table-of-contents entry.
+  document.querySelectorAll('section.md-section').forEach(section => {
+    if (section.querySelector('section.print-page:not(.md-section)')) return;
+    document.querySelectorAll(`a[href="#${section.id}"]`).forEach(link => (link.closest('li') ?? link).remove());
+    section.remove();
+  });
 }
 """
 
