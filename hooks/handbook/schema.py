@@ -150,7 +150,12 @@ def check_front_matter(page: Page) -> list[Problem]:
 
 def track_of(page: Page) -> str:
     """The page's track: its ``track`` field, ``classic`` when it has none (or an unknown one, reported elsewhere)."""
-    track = page.meta.get("track")
+    return track_in(page.meta)
+
+
+def track_in(meta: dict) -> str:
+    """The track a front-matter mapping declares, ``classic`` by default (see [`track_of`][handbook.schema.track_of])."""
+    track = meta.get("track")
     return track if track in TRACKS else "classic"
 
 

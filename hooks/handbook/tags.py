@@ -7,7 +7,7 @@ it is served and its track. A cheat sheet's tags are its topics plus its track.
 
 from __future__ import annotations
 
-from .schema import TRACK_TITLES, TRACKS
+from .schema import TRACK_TITLES, track_in
 
 #: Facts vocabulary -> tag, where the tag reads better than the field value.
 TASK_TAGS = {"multi-label-classification": "classification", "object-detection": "object detection",
@@ -20,11 +20,10 @@ def page_tags(meta: dict) -> list[str]:
     if meta.get("kind") not in ("case-study", "cheat-sheet"):
         return []
     facts = meta.get("facts") if isinstance(meta.get("facts"), dict) else {}
-    track = meta.get("track") if meta.get("track") in TRACKS else "classic"
     tags = list(meta.get("tags") or [])
     tags += [TASK_TAGS.get(task, task) for task in facts.get("task") or []]
     tags += [m for m in facts.get("modalities") or []]
     if facts.get("serving") in SERVING_TAGS:
         tags.append(SERVING_TAGS[facts["serving"]])
-    tags.append(TRACK_TITLES[track])
+    tags.append(TRACK_TITLES[track_in(meta)])
     return list(dict.fromkeys(str(tag) for tag in tags))
