@@ -109,6 +109,22 @@ def distinct_pages(site_dir: Path) -> list[tuple[str, int, int]]:
     return kept
 
 
+def heaviest_per_part(pages: list[tuple[str, int, int]], part_of=lambda path: path.split("/")[0]) -> list[tuple[str, int, int]]:
+    """In each part of the site, the page with the most diagrams and the one with the most formulas.
+
+    For checks of what pages share (navigation, colours, loading from disk), these stand for their part:
+    every page's own content is already loaded and checked one by one by the served-site tests.
+    """
+    chosen = set()
+    for part in {part_of(path) for path, _, _ in pages}:
+        members = [entry for entry in pages if part_of(entry[0]) == part]
+        for weight in (1, 2):
+            top = max(members, key=lambda entry: entry[weight])
+            if top[weight]:
+                chosen.add(top)
+    return sorted(chosen)
+
+
 def explained_on_errors_page(message: str) -> bool:
     """Whether ``path:line: message`` matches a "message starts with" row of errors.md (``...`` is a wildcard)."""
     rows = re.findall(r"^\| (`.+?) \|", (ROOT / "docs/contributing/errors.md").read_text(), re.MULTILINE)

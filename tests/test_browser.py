@@ -6,7 +6,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from helpers import build, distinct_pages, figure, front, pages_of, scratch_site
+from helpers import build, distinct_pages, figure, front, heaviest_per_part, pages_of, scratch_site
 
 from browser_session import open_session, search_and_wait
 from local_server import serve
@@ -70,17 +70,10 @@ def test_diagrams_and_maths_render_after_instant_navigation(browser, served):
     session = open_session(browser)
     page = session.page
     problems = []
-    pages = [(path, diagrams, maths) for path, diagrams, maths in pages_of(site_dir) if not path.startswith("print_page")]
-    chosen = set()
-    for part in {path.split("/")[0] for path, _, _ in pages}:
-        members = [entry for entry in pages if entry[0].split("/")[0] == part]
-        for weight in (1, 2):  # the page with the most diagrams, and the one with the most formulas
-            top = max(members, key=lambda entry: entry[weight])
-            if top[weight]:
-                chosen.add(top)
+    chosen = heaviest_per_part([entry for entry in pages_of(site_dir) if not entry[0].startswith("print_page")])
     assert {path.split("/")[0] for path, _, _ in chosen} >= {"case-studies", "cheat-sheets", "framework", "practice"}, chosen
     assert any(maths for _, _, maths in chosen) and any(diagrams for _, diagrams, _ in chosen)
-    for path, diagrams, maths in sorted(chosen):
+    for path, diagrams, maths in chosen:
         # networkidle: Material intercepts links only once it has fetched the sitemap.
         page.goto(base + "reference/", wait_until="networkidle")
         page.evaluate("window.__noReload = true")
