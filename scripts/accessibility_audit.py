@@ -22,8 +22,9 @@ BLOCKING_IMPACTS = ("serious", "critical")
 COLOUR_RULES = ("color-contrast", "link-in-text-block")
 
 RUN_AXE = """
-async (rules) => {
-  const options = {resultTypes: ['violations'], ...(rules ? {runOnly: {type: 'rule', values: rules}} : {})};
+async ([rules, skip]) => {
+  const options = {resultTypes: ['violations'], ...(rules ? {runOnly: {type: 'rule', values: rules}} : {}),
+                   rules: Object.fromEntries(skip.map(id => [id, {enabled: false}]))};
   const results = await axe.run(document, options);
   return results.violations.map(v => ({
     id: v.id, impact: v.impact, help: v.help,
@@ -33,18 +34,18 @@ async (rules) => {
 """
 
 
-def axe_violations(page, origin: str, label: str, rules: tuple[str, ...] | None = None) -> list[str]:
+def axe_violations(page, origin: str, label: str, rules: tuple[str, ...] | None = None, skip: tuple[str, ...] = ()) -> list[str]:
     """Run axe-core on ``page``; one line per serious or critical rule violated.
 
     ``origin`` is the local server's origin (``http://127.0.0.1:PORT``);
     ``label`` names the page in the messages (URL and colour scheme); ``rules``
-    limits the run to those axe rules (default: every rule). Each line
+    limits the run to those axe rules (default: every rule) and ``skip`` leaves those out. Each line
     reads ``label: rule (impact): what axe asks - N element(s), first: selector``.
     """
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(url=origin + AXE_PATH)
     problems = []
-    for violation in page.evaluate(RUN_AXE, list(rules) if rules else None):
+    for violation in page.evaluate(RUN_AXE, [list(rules) if rules else None, list(skip)]):
         if violation["impact"] in BLOCKING_IMPACTS:
             targets = violation["targets"]
             problems.append(f"{label}: {violation['id']} ({violation['impact']}): {violation['help']}"

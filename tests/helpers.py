@@ -113,15 +113,18 @@ def heaviest_per_part(pages: list[tuple[str, int, int]], part_of=lambda path: pa
     """In each part of the site, the page with the most diagrams and the one with the most formulas.
 
     For checks of what pages share (navigation, colours, loading from disk), these stand for their part:
-    every page's own content is already loaded and checked one by one by the served-site tests.
+    every page's own content is already loaded and checked one by one by the served-site tests. A part
+    with neither diagrams nor formulas (the reference pages) is represented by its first page.
     """
     chosen = set()
     for part in {part_of(path) for path, _, _ in pages}:
-        members = [entry for entry in pages if part_of(entry[0]) == part]
+        members = sorted(entry for entry in pages if part_of(entry[0]) == part)
         for weight in (1, 2):
             top = max(members, key=lambda entry: entry[weight])
             if top[weight]:
                 chosen.add(top)
+        if not any(entry[1] or entry[2] for entry in members):
+            chosen.add(members[0])
     return sorted(chosen)
 
 

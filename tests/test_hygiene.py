@@ -2,7 +2,8 @@
 
 from helpers import front, page
 
-from handbook.hygiene import check_embedded_code, check_images, check_placeholders, check_title_heading, find_placeholders
+from handbook.hygiene import (check_embedded_code, check_images, check_inline_styles, check_placeholders, check_title_heading,
+                              find_placeholders)
 
 
 def messages(problems):
@@ -46,4 +47,17 @@ def test_scripts_frames_and_handlers_in_prose_are_reported_but_not_in_code():
         f"docs/section/page.md:{line}: page embeds '{what}' (put behaviour in docs/assets/javascripts/ and list it in"
         " extra_javascript; link other sites instead of embedding them)"
         for line, what in ((7, "script"), (8, "iframe"), (9, "onclick"), (10, "javascript"))
+    ]
+
+
+def test_inline_styles_are_reported_outside_code():
+    text = ("---\ntitle: T\n---\n\nIntro.\n\n"
+            '<p class="note" style="color: #c8c8c8">Pale.</p>\n'
+            "<span STYLE='width: 3rem'>x</span>\n"
+            '<p class="note">A class is fine, and so is the word style="x" in `<p style="x">` code.</p>\n'
+            '```html\n<p style="color: red">shown</p>\n```\n')
+    assert messages(check_inline_styles(page(text))) == [
+        f"docs/section/page.md:{line}: raw HTML has a style attribute (give the element a class and style it in"
+        " docs/assets/stylesheets/handbook.css, where light and dark colours are tested)"
+        for line in (7, 8)
     ]

@@ -20,6 +20,9 @@ REMOTE_IMAGE = re.compile(
 EMBEDDED_CODE = re.compile(
     r"<(script|iframe|object|embed)\b|\s(on[a-z]+)\s*=\s*[\"']|(javascript):", re.IGNORECASE)
 
+#: A ``style`` attribute in raw HTML: ``<p style="color: ...">``.
+INLINE_STYLE = re.compile(r"<[a-zA-Z][^>]*?\sstyle\s*=\s*[\"']", re.IGNORECASE)
+
 
 def check_title_heading(page: Page) -> list[Problem]:
     """The body has no ``#`` heading: Material shows the front-matter title."""
@@ -56,6 +59,20 @@ def check_embedded_code(page: Page) -> list[Problem]:
         Problem(page.path, number, f"page embeds '{next(g for g in match.groups() if g)}' "
                 "(put behaviour in docs/assets/javascripts/ and list it in extra_javascript; link other sites instead of embedding them)")
         for number, match in prose_matches(page, EMBEDDED_CODE)
+    ]
+
+
+def check_inline_styles(page: Page) -> list[Problem]:
+    """No ``style`` attributes in the raw HTML of a page (code blocks may show them).
+
+    Colours and layout come from the site's stylesheets only, so the accessibility test can judge contrast
+    in light and dark mode on a sample of pages that between them use every styled component; an inline
+    colour on any other page would escape it.
+    """
+    return [
+        Problem(page.path, number, "raw HTML has a style attribute (give the element a class and style it in "
+                "docs/assets/stylesheets/handbook.css, where light and dark colours are tested)")
+        for number, _ in prose_matches(page, INLINE_STYLE)
     ]
 
 
