@@ -214,7 +214,7 @@ def test_a_figure_that_would_leave_most_of_a_page_blank_is_fitted_and_listed_wit
     reader = PdfReader(str(tmp_path / "fitted.pdf"))
     placements = figure_placements(reader)
     figure_page = placements["figure-1"].page
-    assert any(inter for _, inter in text_rows(reader.pages[figure_page]))
+    assert any(inter for _, inter in text_rows(tmp_path / "fitted.pdf")[figure_page])
     assert [placements[f"figure-{n + 1}"].page for n in range(copies)] == list(range(figure_page, figure_page + copies))
     listing = unicodedata.normalize("NFKC", reader.pages[-1].extract_text())  # "fi" is printed as a ligature
     assert "List of figures" in listing and re.search(rf"^1 .+ {figure_page + 1}$", listing, re.MULTILINE), listing
