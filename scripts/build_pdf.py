@@ -22,10 +22,10 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import io
 import re
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -224,11 +224,12 @@ def print_fitted(page, output: Path, rounds: int = FIT_ROUNDS) -> dict:
     floated: set[str] = set()
     raised: set[str] = set()
     for measured in range(1, rounds + 2):
-        reader = PdfReader(io.BytesIO(page.pdf(**PDF_OPTIONS)))
+        page.pdf(path=str(output), **PDF_OPTIONS)  # a measuring print; the last print overwrites it
+        reader = PdfReader(str(output))
         placements = figure_placements(reader)
         if measured > rounds:
             break
-        gaps = gaps_in(reader, {p.page for p in placements.values()})
+        gaps = gaps_in(output, reader, {p.page for p in placements.values()})
         fits = fits_for(gaps, placements, lambda figure: svg_and_caption_pt(page.evaluate(MEASURE_FIGURE, figure)))
         shrink = {f.figure: cap for f in fits if (cap := f.cap(caps.get(f.figure))) is not None}
         fills = {f.figure: round(f.fill_pt / 0.75) for f in fits if f.figure not in shrink}
@@ -250,23 +251,29 @@ class PdfBuildError(RuntimeError):
     """The PDF could not be built faithfully; the message says which page and why."""
 
 
-def build_pdf(site_dir: Path, output: Path, only: str | None = None, browser=None, fit_rounds: int = FIT_ROUNDS) -> dict:
-    """Print ``site_dir``'s print page to ``output``; return page count, size, seconds and fitting counts.
+@contextmanager
+def chromium(browser=None):
+    """``browser`` (a running Playwright Chromium) if given; else Debian's Chromium, started here and stopped on exit."""
+    if browser is not None:
+        yield browser
+        return
+    from playwright.sync_api import sync_playwright
 
-    ``browser`` is a running Playwright Chromium to reuse; without one, Debian's
-    Chromium is started (and stopped) here. ``fit_rounds`` caps the measuring
-    prints; 0 prints once, without fitting figures or numbering the list of figures.
+    with sync_playwright() as driver:
+        own = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        try:
+            yield own
+        finally:
+            own.close()
+
+
+@contextmanager
+def rendered_print_page(site_dir: Path, browser):
+    """``site_dir``'s print page, served on 127.0.0.1 and open in ``browser``, every diagram and formula rendered.
+
+    Raises [`PdfBuildError`][build_pdf.PdfBuildError] naming the pages whose diagrams or formulas
+    did not render, or the other hosts the page requested.
     """
-    if browser is None:
-        from playwright.sync_api import sync_playwright
-
-        with sync_playwright() as driver:
-            own = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-            try:
-                return build_pdf(site_dir, output, only, own, fit_rounds)
-            finally:
-                own.close()
-    started = time.perf_counter()
     site_url = read_config(ROOT).get("site_url") or "/"
     prefix = urlparse(site_url).path or "/"
     print_page = site_dir / "print_page" / "index.html"
@@ -291,21 +298,47 @@ def build_pdf(site_dir: Path, output: Path, only: str | None = None, browser=Non
                                     f"({state['rendered']} of {diagrams} diagrams, {state['mathsDone']} of {maths} formulas)")
             if session.blocked:
                 raise PdfBuildError("the print page requested other hosts: " + ", ".join(session.blocked[:5]))
-            if only:
-                page.evaluate(KEEP_ONLY, only)
-            page.evaluate(PREPARE_FOR_PRINT)
-            page.evaluate(LIST_FIGURES, FIGURE_ID_PREFIX)
-            page.emulate_media(media="print")
-            fitting = print_fitted(page, output, fit_rounds)
+            yield page
         finally:
             page.context.close()
+
+
+def pdf_stats(output: Path, started: float, fitting: dict) -> dict:
+    """Page count, size, seconds since ``started``, the fitting counts and the figure gaps left in ``output``."""
     from pypdf import PdfReader
 
     reader = PdfReader(str(output))
-    gaps = gaps_in(reader, {placement.page for placement in figure_placements(reader).values()})  # figures lead only these
+    gaps = gaps_in(output, reader, {placement.page for placement in figure_placements(reader).values()})  # figures lead only these
     return {"pages": len(reader.pages), "bytes": output.stat().st_size, "seconds": time.perf_counter() - started,
             **fitting, "gaps_over_limit": sum(gap.blank > BLANK_LIMIT for gap in gaps),
             "worst_gap": max((gap.blank for gap in gaps), default=0.0)}
+
+
+def build_pdf(site_dir: Path, output: Path, only: str | None = None, browser=None, fit_rounds: int = FIT_ROUNDS) -> dict:
+    """Print ``site_dir``'s print page to ``output``; return page count, size, seconds and fitting counts.
+
+    ``browser`` is a running Playwright Chromium to reuse; without one, Debian's
+    Chromium is started (and stopped) here. ``fit_rounds`` caps the measuring
+    prints; 0 prints once, without fitting figures or numbering the list of figures.
+    """
+    started = time.perf_counter()
+    with chromium(browser) as running, rendered_print_page(site_dir, running) as page:
+        if only:
+            page.evaluate(KEEP_ONLY, only)
+        page.evaluate(PREPARE_FOR_PRINT)
+        page.evaluate(LIST_FIGURES, FIGURE_ID_PREFIX)
+        page.emulate_media(media="print")
+        fitting = print_fitted(page, output, fit_rounds)
+    return pdf_stats(output, started, fitting)
+
+
+def summary(name: str, result: dict) -> str:
+    """One line on a printed PDF: pages, size, time and what fitting its figures did and left."""
+    return (f"{name}: {result['pages']} pages, {result['bytes'] / 1e6:.1f} MB, {result['seconds']:.1f} s, "
+            f"{result['prints']} prints, {result['shrunk']} figures shrunk, {result['floated']} floated and "
+            f"{result['raised']} raised to the top of their page to fit; "
+            f"{result['gaps_over_limit']} figures still leave more than {BLANK_LIMIT:.0%} of the page before blank "
+            f"(worst {result['worst_gap']:.0%})")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -321,11 +354,7 @@ def main(argv: list[str] | None = None) -> int:
     except PdfBuildError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    print(f"{args.output.name}: {result['pages']} pages, {result['bytes'] / 1e6:.1f} MB, {result['seconds']:.1f} s, "
-          f"{result['prints']} prints, {result['shrunk']} figures shrunk, {result['floated']} floated and "
-          f"{result['raised']} raised to the top of their page to fit; "
-          f"{result['gaps_over_limit']} figures still leave more than {BLANK_LIMIT:.0%} of the page before blank "
-          f"(worst {result['worst_gap']:.0%})")
+    print(summary(args.output.name, result))
     return 0
 
 

@@ -11,7 +11,8 @@ from .pages import FRAMEWORK_STEPS, Page, Site
 from .problems import Problem
 
 KINDS = ("framework-step", "case-study", "cheat-sheet", "page")
-GENERATED = ("references", "glossary", "corrections", "case-study-matrix", "flashcard-downloads", "refresher", "refresher-index")
+GENERATED = ("references", "glossary", "corrections", "case-study-matrix", "flashcard-downloads", "chapter-downloads",
+             "refresher", "refresher-index")
 TASKS = (
     "classification", "multi-label-classification", "regression", "ranking", "retrieval",
     "object-detection", "link-prediction", "clustering", "generation",
