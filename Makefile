@@ -17,10 +17,10 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 NODE_STAMP := node_modules/.installed-lock
 
-.PHONY: help venv serve build check test test-fast linkcheck benchmark quality diagrams pdf offline flashcards browser-deps node-deps vendor lock clean
+.PHONY: help venv serve build check test test-fast linkcheck linkcheck-external benchmark quality diagrams pdf chapter-pdfs epub offline flashcards browser-deps node-deps vendor lock clean
 
 help: ## List the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-18s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 $(STAMP): requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -40,7 +40,7 @@ check: $(STAMP) ## Fast: content checks without a build, then a strict build
 	$(BIN)/python scripts/check_handbook.py
 	$(BIN)/mkdocs build --strict --site-dir site
 
-browser-deps: ## Install Debian chromium, poppler-utils and npm when missing (as root)
+browser-deps: ## Install Debian chromium, poppler-utils, npm and Java when missing (as root)
 	@bash scripts/ensure_browser.sh
 
 $(NODE_STAMP): package-lock.json
@@ -58,10 +58,22 @@ test-fast: $(STAMP) ## Run the tests that need no browser
 diagrams: $(STAMP) browser-deps ## Render new and changed diagrams to SVG snapshots (commit them)
 	$(BIN)/python scripts/snapshot_diagrams.py
 
+# The site the PDFs are printed from: their covers name the last commit as the edition.
+EDITION_BUILD = HANDBOOK_EDITION="$$(git log -1 --format='%cs, commit %h' 2>/dev/null || date +%F)" $(BIN)/mkdocs build --strict --site-dir site
+
 pdf: $(STAMP) browser-deps ## Build ml-system-design-handbook.pdf and the cheat-sheets PDF
-	HANDBOOK_EDITION="$$(git log -1 --format='%cs, commit %h' 2>/dev/null || date +%F)" $(BIN)/mkdocs build --strict --site-dir site
+	$(EDITION_BUILD)
 	$(BIN)/python scripts/build_pdf.py --site site --output ml-system-design-handbook.pdf
 	$(BIN)/python scripts/build_pdf.py --site site --only cheat-sheets --output ml-system-design-handbook-cheat-sheets.pdf
+
+chapter-pdfs: $(STAMP) browser-deps ## One PDF per framework step and case study, into build/chapters/
+	$(EDITION_BUILD)
+	rm -rf build/chapters
+	$(BIN)/python scripts/build_chapter_pdfs.py --site site --output-dir build/chapters
+
+epub: $(STAMP) ## Build ml-system-design-handbook.epub (EPUB 3, from the print page) and check it
+	$(EDITION_BUILD)
+	$(BIN)/python scripts/build_epub.py --site site --output ml-system-design-handbook.epub
 
 flashcards: $(STAMP) ## Write the flashcards as an Anki deck and a CSV (from every question and term)
 	$(BIN)/python scripts/flashcards.py
@@ -75,6 +87,9 @@ offline: $(STAMP) ## Build ml-system-design-handbook-offline.zip, a copy that op
 
 linkcheck: build ## Check every link (linkchecker) and every anchor of the built site
 	$(BIN)/python scripts/linkcheck.py site
+
+linkcheck-external: $(STAMP) ## Check every external URL (bibliography, pages, mkdocs.yml); needs the network
+	$(BIN)/python scripts/external_links.py --report build/external-links.md
 
 benchmark: $(STAMP) browser-deps ## Measure builds with and without hooks, the check script, and both PDFs
 	$(BIN)/python scripts/benchmark.py --pdf
@@ -93,4 +108,4 @@ lock: ## Re-resolve requirements.in into requirements.lock
 	  build/lock-venv/bin/pip freeze --exclude-editable; } > requirements.lock
 
 clean: ## Remove build outputs (keeps .venv)
-	rm -rf site build .pytest_cache ml-system-design-handbook*.pdf ml-system-design-handbook-offline.zip ml-system-design-handbook-flashcards.*
+	rm -rf site build .pytest_cache ml-system-design-handbook*.pdf ml-system-design-handbook.epub ml-system-design-handbook-offline.zip ml-system-design-handbook-flashcards.*
