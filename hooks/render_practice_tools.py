@@ -15,6 +15,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
 
 from handbook.interview_clock import read_clock
+from handbook.markdown import replace_marker
 from handbook.pages import load_site
 from handbook.practice_markup import phase_table, rubric_form, timed_mock_app
 from handbook.prompts import all_prompts
@@ -52,12 +53,12 @@ def on_page_markdown(markdown, page, config, files):
 
     rubric, clock, prompts = _state["rubric"], _state["clock"], _state["prompts"]
     rubric_html = rubric_form(rubric, prompts, url(rubric.source)) if rubric else ""
-    markdown = markdown.replace(RUBRIC_MARKER, rubric_html)
+    markdown = replace_marker(markdown, RUBRIC_MARKER, rubric_html)
     if not (clock and rubric):
-        return markdown.replace(MOCK_MARKER, "")
+        return replace_marker(markdown, MOCK_MARKER, "")
 
     def playbook(anchor: str) -> str:
         """A Markdown link target (MkDocs resolves it) to a section of the playbook."""
         return get_relative_url(PLAYBOOK_PAGE, page.file.src_uri) + f"#{anchor}"
 
-    return markdown.replace(MOCK_MARKER, phase_table(clock, playbook) + "\n\n" + timed_mock_app(clock, prompts, rubric, url))
+    return replace_marker(markdown, MOCK_MARKER, phase_table(clock, playbook) + "\n\n" + timed_mock_app(clock, prompts, rubric, url))

@@ -11,6 +11,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
+from handbook.markdown import replace_marker
 from handbook.pages import load_site
 from handbook.self_check import (
     QUESTIONS_SCRIPT, REVIEW_MARKER, id_clashes, page_questions, questions_script, review_container, tag_questions,
@@ -36,7 +37,7 @@ def on_page_markdown(markdown, page, config, files):
     """Fill the review page's placeholder with the list's container."""
     if REVIEW_MARKER in markdown:
         container = review_container(get_relative_url(QUESTIONS_SCRIPT, page.url))
-        markdown = markdown.replace(REVIEW_MARKER, container)
+        markdown = replace_marker(markdown, REVIEW_MARKER, container)
     return markdown
 
 

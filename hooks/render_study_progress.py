@@ -6,6 +6,7 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
+from handbook.markdown import replace_marker
 from handbook.pages import load_site
 from handbook.self_check import page_questions
 from handbook.study_progress import PROGRESS_MARKER, progress_html, studied_kinds, toggle_html
@@ -29,5 +30,5 @@ def on_page_markdown(markdown, page, config, files):
     if PROGRESS_MARKER in markdown:
         def url_of(doc_path: str) -> str:
             return get_relative_url(files.get_file_from_path(doc_path).url, page.url)
-        markdown = markdown.replace(PROGRESS_MARKER, progress_html(site, url_of, _site["questions"]))
+        markdown = replace_marker(markdown, PROGRESS_MARKER, progress_html(site, url_of, _site["questions"]))
     return markdown

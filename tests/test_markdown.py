@@ -1,6 +1,6 @@
 """Line-aware Markdown reading: front matter, fences, prose lines, headings."""
 
-from handbook.markdown import fences, headings, key_line, prose_lines, read_front_matter, replace_outside_code
+from handbook.markdown import fences, headings, key_line, prose_lines, read_front_matter, replace_marker, replace_outside_code
 import re
 
 
@@ -44,3 +44,20 @@ def test_replace_outside_code_leaves_code_alone():
     text = "x [@a] `[@a]`\n```\n[@a]\n```\n"
     out = replace_outside_code(text, re.compile(r"\[@a\]"), lambda m: "LINK")
     assert out == "x LINK `[@a]`\n```\n[@a]\n```\n"
+
+
+def test_a_marker_is_replaced_only_where_it_stands_alone_outside_code():
+    marker = "<div data-rubric></div>"
+    text = "\n".join([
+        "Intro.",
+        marker,
+        "The hook fills `<div data-rubric></div>` with the form.",   # named in a sentence, in code
+        "```html",
+        marker,                                                    # shown in a code block
+        "```",
+        "  " + marker + " ",
+    ])
+    assert replace_marker(text, marker, "<form>\n</form>").splitlines() == [
+        "Intro.", "<form>", "</form>", "The hook fills `<div data-rubric></div>` with the form.",
+        "```html", marker, "```", "<form>", "</form>",
+    ]

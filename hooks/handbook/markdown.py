@@ -208,3 +208,11 @@ def replace_outside_code(markdown: str, pattern: re.Pattern, replace) -> str:
         pieces.append(pattern.sub(replace, line[last:]))
         out.append("".join(pieces))
     return "\n".join(out)
+
+
+def replace_marker(markdown: str, marker: str, html: str) -> str:
+    """Replace each line that is only ``marker`` (``<div data-rubric></div>``, say) with ``html``.
+
+    A marker quoted in code or inside a sentence (the contributor guide names them) is left as it is.
+    """
+    return replace_outside_code(markdown, re.compile(rf"^\s*{re.escape(marker)}\s*$"), lambda _: html)
