@@ -56,12 +56,13 @@ UNRENDERED_SECTIONS = """
   .map(s => (s.querySelector('h1')?.textContent || s.id).replace('¶', '').trim() + ' (' + s.id + ')')
 """
 
-#: Keep only the page sections whose id starts with a prefix (and the chapters holding them),
+#: Keep only the page sections whose id starts with one of the prefixes (and the chapters holding them),
 #: and their table-of-contents entries.
 KEEP_ONLY = """
-(prefix) => {
+(prefixes) => {
+  const kept = prefixes.map(prefix => `section[id^="${prefix}"]`).join(', ');
   for (const s of document.querySelectorAll('section.print-page[id]'))
-    if (!s.id.startsWith(prefix) && !s.querySelector(`section[id^="${prefix}"]`)) s.remove();
+    if (!prefixes.some(prefix => s.id.startsWith(prefix)) && !s.querySelector(kept)) s.remove();
   for (const a of document.querySelectorAll('#print-page-toc a[href*="#"]')) {
     const id = decodeURIComponent(a.hash.slice(1));
     if (id && !document.getElementById(id)) a.closest('li')?.remove();
@@ -314,9 +315,11 @@ def pdf_stats(output: Path, started: float, fitting: dict) -> dict:
             "worst_gap": max((gap.blank for gap in gaps), default=0.0)}
 
 
-def build_pdf(site_dir: Path, output: Path, only: str | None = None, browser=None, fit_rounds: int = FIT_ROUNDS) -> dict:
+def build_pdf(site_dir: Path, output: Path, only: str | tuple[str, ...] | None = None, browser=None,
+              fit_rounds: int = FIT_ROUNDS) -> dict:
     """Print ``site_dir``'s print page to ``output``; return page count, size, seconds and fitting counts.
 
+    ``only`` keeps the pages whose print-page id starts with it (or with one of several prefixes).
     ``browser`` is a running Playwright Chromium to reuse; without one, Debian's
     Chromium is started (and stopped) here. ``fit_rounds`` caps the measuring
     prints; 0 prints once, without fitting figures or numbering the list of figures.
@@ -324,7 +327,7 @@ def build_pdf(site_dir: Path, output: Path, only: str | None = None, browser=Non
     started = time.perf_counter()
     with chromium(browser) as running, rendered_print_page(site_dir, running) as page:
         if only:
-            page.evaluate(KEEP_ONLY, only)
+            page.evaluate(KEEP_ONLY, [only] if isinstance(only, str) else list(only))
         page.evaluate(PREPARE_FOR_PRINT)
         page.evaluate(LIST_FIGURES, FIGURE_ID_PREFIX)
         page.emulate_media(media="print")
