@@ -70,6 +70,22 @@ def build(project: Path, site_dir: Path | None = None) -> subprocess.CompletedPr
     return subprocess.run(args, cwd=project, capture_output=True, text=True, env=env, check=False)
 
 
+def build_offline(project: Path) -> Path:
+    """Build ``project`` as the offline copy (``mkdocs-offline.yml``: no directory URLs, opened from ``file://``).
+
+    ``mkdocs-offline.yml`` inherits ``mkdocs.yml``; ``build`` builds ``mkdocs.yml``, so the scratch site's own
+    file takes another name and the offline file takes its place. Returns the site folder.
+    """
+    (project / "mkdocs.yml").rename(project / "mkdocs-online.yml")
+    offline = (ROOT / "mkdocs-offline.yml").read_text().replace("INHERIT: mkdocs.yml", "INHERIT: mkdocs-online.yml")
+    (project / "mkdocs.yml").write_text(offline)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_OFFLINE": "true"}
+    result = subprocess.run([str(MKDOCS), "build", "--strict", "--site-dir", str(project / "site")], cwd=project,
+                            capture_output=True, text=True, env=env, check=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return project / "site"
+
+
 def warnings(output: str) -> list[str]:
     """The ``path:line: message`` warnings a build logged, without logger prefixes."""
     return [m.group(1) for m in re.finditer(r"WARNING\s+-\s+(?:[\w_]+:\s+)?(\S+:\d+: .*)", output)]

@@ -14,7 +14,7 @@ from statistics import NormalDist
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import ROOT, build, front, scratch_site
+from helpers import ROOT, build_offline, front, scratch_site
 from test_browser import served  # noqa: F401  (the real site on 127.0.0.1, a session fixture)
 
 from browser_session import open_session
@@ -269,18 +269,12 @@ def test_instant_navigation_keyboard_and_phone(browser, served):
     assert session.errors == [] and session.blocked == [] and session.violations == []
 
 
-def test_works_from_disk_in_the_offline_build(browser, tmp_path, monkeypatch):
+def test_works_from_disk_in_the_offline_build(browser, tmp_path):
     """The offline copy (mkdocs-offline.yml: no instant navigation, opened from file://) on a one-page site
     holding the real page's QPS calculator."""
     markup = re.search(r'<form class="calculator" data-calculator="qps">.*?</form>\n', (ROOT / SOURCE).read_text(), re.S)
     project = scratch_site(tmp_path, {"docs/index.md": front("home") + "\n" + markup.group(0)}, ["index.md"])
-    # mkdocs-offline.yml inherits mkdocs.yml; build() builds mkdocs.yml, so the offline file takes its name.
-    (project / "mkdocs.yml").rename(project / "mkdocs-online.yml")
-    offline = (ROOT / "mkdocs-offline.yml").read_text().replace("INHERIT: mkdocs.yml", "INHERIT: mkdocs-online.yml")
-    (project / "mkdocs.yml").write_text(offline)
-    monkeypatch.setenv("HANDBOOK_OFFLINE", "true")
-    result = build(project)
-    assert result.returncode == 0, result.stderr[-3000:]
+    build_offline(project)
     session = open_session(browser)
     page = session.page
     page.goto((project / "site" / "index.html").as_uri(), wait_until="load")

@@ -11,7 +11,7 @@ import re
 import textwrap
 
 import pytest
-from helpers import ROOT, build, diagrams_and_formulas, front, page, scratch_site, site
+from helpers import ROOT, build_offline, diagrams_and_formulas, front, page, scratch_site, site
 from test_accessibility import audit_page, origin_of, served_with_axe  # noqa: F401  (module fixture)
 
 from accessibility_audit import axe_violations
@@ -383,7 +383,7 @@ def test_both_pages_are_accessible_in_light_and_dark(browser, served_with_axe, p
 
 
 @pytest.mark.browser
-def test_the_mock_and_rubric_work_from_disk(browser, tmp_path, monkeypatch):
+def test_the_mock_and_rubric_work_from_disk(browser, tmp_path):
     """The offline copy (opened from file://, no instant navigation) on a scratch site with a playbook, a
     rubric, a one-prompt bank and the mock."""
     files = {
@@ -397,12 +397,7 @@ def test_the_mock_and_rubric_work_from_disk(browser, tmp_path, monkeypatch):
     nav = ["index.md", "framework/interview-playbook.md", "practice/study-plan.md", "practice/question-bank.md",
            "practice/timed-mock.md"]
     project = scratch_site(tmp_path, files, nav)
-    (project / "mkdocs.yml").rename(project / "mkdocs-online.yml")
-    offline = (ROOT / "mkdocs-offline.yml").read_text().replace("INHERIT: mkdocs.yml", "INHERIT: mkdocs-online.yml")
-    (project / "mkdocs.yml").write_text(offline)
-    monkeypatch.setenv("HANDBOOK_OFFLINE", "true")
-    result = build(project)
-    assert result.returncode == 0, result.stderr[-3000:]
+    build_offline(project)
     session = open_session(browser)
     page = session.page
     page.add_init_script(FIXED_CLOCK)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from helpers import ROOT, build, figure, front, page, scratch_site, site
+from helpers import ROOT, build, build_offline, figure, front, page, scratch_site, site
 from test_accessibility import audit_page, origin_of
 
 from accessibility_audit import AXE_PATH, AXE_SCRIPT
@@ -245,14 +245,9 @@ def test_studied_pages_count_on_the_home_page_and_continue_links_the_last_visit(
 
 
 @pytest.mark.browser
-def test_everything_works_from_disk_in_the_offline_build(browser, tmp_path, monkeypatch):
+def test_everything_works_from_disk_in_the_offline_build(browser, tmp_path):
     project = scratch_site(tmp_path, SCRATCH, NAV)
-    (project / "mkdocs.yml").rename(project / "mkdocs-online.yml")
-    offline = (ROOT / "mkdocs-offline.yml").read_text().replace("INHERIT: mkdocs.yml", "INHERIT: mkdocs-online.yml")
-    (project / "mkdocs.yml").write_text(offline)
-    monkeypatch.setenv("HANDBOOK_OFFLINE", "true")
-    result = build(project)
-    assert result.returncode == 0, result.stderr[-3000:]
+    build_offline(project)
     session = open_session(browser)
     page = session.page
     on_day(session, "2026-12-01")
