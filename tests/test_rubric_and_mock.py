@@ -217,6 +217,9 @@ def test_case_studies_take_the_study_plans_prompt_and_their_follow_up_questions(
 
 def open_page(browser, base: str, path: str):
     session = open_session(browser)
+    # Without transitions (Material drops them for readers who ask for reduced motion): Playwright clicks a radio
+    # only once it stands still, and a transition in the page made it wait 30 s now and then.
+    session.page.emulate_media(reduced_motion="reduce")
     session.page.add_init_script(FIXED_CLOCK)
     session.page.goto(base + path, wait_until="load")
     return session
