@@ -113,6 +113,25 @@ def test_search_finds_a_page_by_a_word_on_it(browser, served):
     assert session.errors == [] and session.blocked == []
 
 
+def test_search_index_loads_only_when_the_reader_reaches_for_search(browser, served):
+    """The 3-MB index is not part of a page load (lazy-search-index.js); a search shortcut fetches it once."""
+    base, _ = served
+    session = open_session(browser)
+    page = session.page
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(base + "case-studies/", wait_until="networkidle")
+    page.mouse.wheel(0, 2000)
+    page.wait_for_timeout(500)
+    assert [url for url in requested if "search_index" in url] == []
+    page.keyboard.press("/")
+    page.keyboard.type("whiteboard")
+    page.wait_for_function("() => [...document.querySelectorAll('.md-search-result__item a')]"
+                           ".some(a => a.href.includes('framework/interview-playbook/'))")
+    assert [url for url in requested if "search_index" in url] == [base + "search/search_index.json"]
+    assert session.errors == [] and session.blocked == []
+
+
 def test_malformed_diagram_fails_the_render_check(browser, tmp_path: Path, site_prefix):
     files = {
         "docs/index.md": front("home") + figure("diagrams/demo/broken.mmd"),

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, build, explained_on_errors_page, figure, front, scratch_site
 
-from handbook.snapshots import SHADOW_STYLE, check_snapshots, inline_snapshots, snapshot_text, source_digest
+from handbook.snapshots import SHADOW_STYLE, check_snapshots, compact, inline_snapshots, snapshot_text, source_digest
 
 SOURCE = "flowchart LR\n    accTitle: Flow\n    accDescr: A to B.\n    a[\"one<br/>two\"] --> b[\"p99 < 200 ms\"]\n"
 SVG = '<svg id="snapshot-x" xmlns="http://www.w3.org/2000/svg"><style>#snapshot-x{font-family:"Handbook Inter"}</style><title>Flow</title></svg>'
@@ -20,6 +20,13 @@ def write(root: Path, files: dict[str, str]) -> None:
 def test_digest_ignores_surrounding_blank_space_only():
     assert source_digest("\n" + SOURCE + "\n\n") == source_digest(SOURCE)
     assert source_digest(SOURCE.replace("A to", "A  to")) != source_digest(SOURCE)
+
+
+def test_compact_drops_only_markup_no_reader_uses():
+    edge = '<path d="M0,0L9,9" id="e1" class="flowchart-link" style="" data-edge="true" data-points="W3sieCI6MH1d"/>'
+    label = '<g class="label" style="fill:red"><rect style=""/></g>'
+    assert compact(edge + label) == '<path d="M0,0L9,9" id="e1" class="flowchart-link" data-edge="true"/>' + (
+        '<g class="label" style="fill:red"><rect/></g>')
 
 
 def test_current_snapshots_pass_and_missing_stale_orphan_ones_are_named(tmp_path: Path):
