@@ -4,7 +4,7 @@ See [`escape_mermaid_sources`][handbook.diagrams.escape_mermaid_sources] and
 [`inline_snapshots`][handbook.snapshots.inline_snapshots]. Sources are escaped
 early, before print-site collects the page; snapshots go in late, into each
 finished page and into the print page once print-site has written it (print-site
-and mermaid2 re-parse page HTML, and are much slower on inlined SVG). Diagrams
+re-parses page HTML, and is much slower on inlined SVG). Diagrams
 without a current snapshot stay Mermaid source and render in the browser; the
 build says how many.
 """
@@ -22,6 +22,21 @@ from handbook.snapshots import LIVE_DIAGRAMS_VARIABLE, current_snapshots, inline
 
 log = get_plugin_logger("render_diagrams")
 snapshots: dict[str, str] = {}
+
+
+def on_config(config):
+    """Drop mermaid2's per-page step, which re-parsed every page with diagrams (4.3 of a 16.5-s build).
+
+    That step adds Mermaid's script and a ``window.mermaidConfig`` object to pages with diagrams. The site
+    loads its Mermaid shim on every page already (``extra_javascript``, so that instant navigation finds
+    it), and nothing reads ``mermaidConfig``: Material renders the diagrams and the shim completes its
+    configuration. mermaid2 still provides the fence and checks its ``javascript`` setting.
+    """
+    plugin = config.plugins.get("mermaid2")
+    if plugin is not None:
+        steps = config.plugins.events["post_page"]
+        steps[:] = [step for step in steps if getattr(step, "__self__", None) is not plugin]
+    return config
 
 
 def on_files(files, config):

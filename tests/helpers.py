@@ -63,9 +63,9 @@ def scratch_site(tmp: Path, files: dict[str, str], nav: list[str]) -> Path:
     return tmp
 
 
-def build(project: Path, site_dir: Path | None = None) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict`` in ``project``; returns the finished process."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build(project: Path, site_dir: Path | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` in ``project`` (with ``env`` added to the environment); returns the finished process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     args = [str(MKDOCS), "build", "--strict", "--site-dir", str(site_dir or project / "site")]
     return subprocess.run(args, cwd=project, capture_output=True, text=True, env=env, check=False)
 

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from helpers import ROOT, build, explained_on_errors_page, scratch_site, warnings
+from helpers import ROOT, build, explained_on_errors_page, front, scratch_site, warnings
 
 BROKEN = ROOT / "tests/fixtures/broken-site"
 
@@ -110,3 +110,15 @@ def test_every_message_is_explained_on_the_errors_page():
     """Each message of the broken site matches a "message starts with" row of errors.md."""
     for message in EXPECTED_CONTENT:
         assert explained_on_errors_page(message), f"{message!r} is not explained in errors.md"
+
+
+def test_make_serve_leaves_the_print_page_out(tmp_path: Path):
+    """The print page repeats the whole handbook; `make serve` skips it (HANDBOOK_PRINT_PAGE=false) to rebuild faster."""
+    project = scratch_site(tmp_path, {"docs/index.md": front("home") + "Hello.\n"}, ["index.md"])
+    built = build(project)
+    assert built.returncode == 0, built.stderr[-2000:]
+    assert (project / "site" / "print_page" / "index.html").is_file()
+    served = build(project, project / "served", env={"HANDBOOK_PRINT_PAGE": "false"})
+    assert served.returncode == 0, served.stderr[-2000:]
+    assert (project / "served" / "index.html").is_file() and not (project / "served" / "print_page").exists()
+    assert "HANDBOOK_PRINT_PAGE=false $(BIN)/mkdocs serve" in (ROOT / "Makefile").read_text()

@@ -77,8 +77,11 @@ def test_build_inlines_current_snapshots_and_leaves_the_rest_as_intact_source(tm
     assert "2 diagram(s) have no current snapshot and render in the browser (run make diagrams)" in result.stderr
     from bs4 import BeautifulSoup
 
-    soup = BeautifulSoup((project / "site" / "index.html").read_text(), "html.parser")
+    html = (project / "site" / "index.html").read_text()
+    soup = BeautifulSoup(html, "html.parser")
     assert [t.find("svg")["id"] for t in soup.select("div.mermaid > template")] == ["snapshot-x"]
+    # mermaid2's per-page step (a second copy of the Mermaid shim and an unread configuration) is dropped.
+    assert "mermaidConfig" not in html and html.count("javascripts/diagram-loader.js") == 1
     assert [pre.get_text().strip() for pre in soup.select("pre.mermaid")] == [stale.strip(), SOURCE.replace("Flow", "New flow").strip()]
 
 
