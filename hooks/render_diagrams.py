@@ -15,10 +15,12 @@ import os
 from pathlib import Path
 
 from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
 from handbook.diagrams import escape_mermaid_sources
 from handbook.pages import print_page_file
-from handbook.snapshots import LIVE_DIAGRAMS_VARIABLE, current_snapshots, inline_snapshots, source_files
+from handbook.snapshots import LIVE_DIAGRAMS_VARIABLE, current_snapshots, inline_snapshots, source_files, style_files
 
 log = get_plugin_logger("render_diagrams")
 snapshots: dict[str, str] = {}
@@ -48,6 +50,8 @@ def on_files(files, config):
         live = len(source_files(root)) - len(snapshots)
         if live:
             log.info("%d diagram(s) have no current snapshot and render in the browser (run make diagrams)", live)
+    for path, css in style_files(snapshots).items():
+        files.append(File.generated(config, path, content=css))
     return files
 
 
@@ -59,8 +63,8 @@ def on_page_content(html, page, config, files):
 
 @event_priority(-50)
 def on_post_page(output, page, config):
-    """Swap in each diagram's snapshot where one is current."""
-    return inline_snapshots(output, snapshots)
+    """Swap in each diagram's snapshot where one is current, its style linked from the shared file."""
+    return inline_snapshots(output, snapshots, lambda path: get_relative_url(path, page.url))
 
 
 @event_priority(-50)

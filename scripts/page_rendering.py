@@ -19,10 +19,15 @@ RENDER_STATE = """
   const hosts = [...document.querySelectorAll('div.mermaid')];
   const sized = hosts.filter(h => h.getBoundingClientRect().width > 0 && h.getBoundingClientRect().height > 0).length;
   const leftovers = [...document.querySelectorAll('[id^="d__mermaid"], [id^="i__mermaid"]')].length;
+  // A snapshot stays hidden until its shared style file has loaded (handbook.snapshots.LINKED_SHADOW_STYLE).
+  const unstyled = hosts.filter(h => {
+    const svg = h.shadowRoot?.querySelector('svg');
+    return svg && getComputedStyle(svg).visibility !== 'visible';
+  }).length;
   const maths = [...document.querySelectorAll('.arithmatex')];
   const mathsDone = maths.filter(m => m.querySelector('.katex')).length;
   const mathErrors = document.querySelectorAll('.katex-error').length;
-  return {pending, rendered: hosts.length, sized, leftovers, maths: maths.length, mathsDone, mathErrors};
+  return {pending, rendered: hosts.length, sized, unstyled, leftovers, maths: maths.length, mathsDone, mathErrors};
 }
 """
 
@@ -35,7 +40,8 @@ def wait_for_rendering(page, diagrams: int, maths: int, timeout_ms: int = RENDER
     try:
         page.wait_for_function(
             f"""() => {{ const s = ({RENDER_STATE})();
-                const done = (s.rendered >= {diagrams} && s.pending === 0 && s.mathsDone >= {maths}) || s.leftovers > 0;
+                const done = (s.rendered >= {diagrams} && s.pending === 0 && s.unstyled === 0 && s.mathsDone >= {maths})
+                    || s.leftovers > 0;
                 if (!done) document.querySelector('pre.mermaid')?.scrollIntoView({{block: 'center'}});
                 return done; }}""",
             timeout=timeout_ms,
@@ -54,6 +60,8 @@ def render_problems(url: str, state: dict, diagrams: int, maths: int) -> list[st
         problems.append(f"{url}: {state['rendered']} of {diagrams} diagrams rendered ({state['pending']} left as source)")
     if state["sized"] != state["rendered"]:
         problems.append(f"{url}: {state['rendered'] - state['sized']} diagram(s) rendered with zero size")
+    if state["unstyled"]:
+        problems.append(f"{url}: {state['unstyled']} diagram(s) still hidden: their shared style file did not load")
     if state["leftovers"]:
         problems.append(f"{url}: Mermaid left {state['leftovers']} error element(s) in the page")
     if state["mathsDone"] != maths or state["mathErrors"]:

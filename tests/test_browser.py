@@ -113,6 +113,32 @@ def test_search_finds_a_page_by_a_word_on_it(browser, served):
     assert session.errors == [] and session.blocked == []
 
 
+def test_a_diagram_whose_shared_style_does_not_load_is_reported_hidden(browser, served):
+    """Bad fixture for the style check: with the shared diagram styles blocked, every snapshot stays hidden."""
+    base, site_dir = served
+    path = lightest_page_with_diagrams(site_dir)
+    diagrams, maths = next((d, m) for p, d, m in pages_of(site_dir) if p == path)
+    session = open_session(browser)
+    session.page.route("**/assets/diagrams/*.css", lambda route: route.abort())
+    session.page.goto(base + path, wait_until="load")
+    state = wait_for_rendering(session.page, diagrams, maths, timeout_ms=2_000)
+    assert render_problems(base + path, state, diagrams, maths) == [
+        f"{base + path}: {diagrams} diagram(s) still hidden: their shared style file did not load"]
+
+
+def test_shared_diagram_styles_draw_the_visual_language(browser, served):
+    """The shared style files carry Mermaid's theme and the offline/online code: dashed offline, solid online."""
+    base, _ = served
+    session = open_session(browser)
+    session.page.goto(base + "case-studies/video-recommendation/", wait_until="load")
+    strokes = session.page.evaluate("""() => [...document.querySelectorAll('div.mermaid')].flatMap(host =>
+        [...host.shadowRoot.querySelectorAll('.cluster[id$="-offline"] > rect, .cluster[id$="-online"] > rect')]
+          .map(rect => [rect.closest('.cluster').id.split('-').pop(), getComputedStyle(rect).strokeDasharray]))""")
+    assert {kind for kind, _ in strokes} == {"offline", "online"}
+    assert all((dashes != "none") == (kind == "offline") for kind, dashes in strokes), strokes
+    assert session.errors == [] and session.blocked == []
+
+
 def test_search_index_loads_only_when_the_reader_reaches_for_search(browser, served):
     """The 3-MB index is not part of a page load (lazy-search-index.js); a search shortcut fetches it once."""
     base, _ = served

@@ -5,7 +5,10 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, build, explained_on_errors_page, figure, front, scratch_site
 
-from handbook.snapshots import SHADOW_STYLE, check_snapshots, compact, inline_snapshots, snapshot_text, source_digest
+from handbook.snapshots import (
+    LINKED_SHADOW_STYLE, REVEAL, SHADOW_STYLE, check_snapshots, compact, inline_snapshots, shared_style, snapshot_text,
+    source_digest, style_files,
+)
 
 SOURCE = "flowchart LR\n    accTitle: Flow\n    accDescr: A to B.\n    a[\"one<br/>two\"] --> b[\"p99 < 200 ms\"]\n"
 SVG = '<svg id="snapshot-x" xmlns="http://www.w3.org/2000/svg"><style>#snapshot-x{font-family:"Handbook Inter"}</style><title>Flow</title></svg>'
@@ -63,6 +66,21 @@ def test_only_blocks_with_a_current_snapshot_are_replaced():
                    + block.format("flowchart LR\n  x --&gt; y"))
 
 
+def test_pages_link_mermaids_style_from_one_file_per_kind_of_diagram():
+    svg = ('<svg id="snapshot-ab12" xmlns="http://www.w3.org/2000/svg"><title>Flow</title><style>#snapshot-ab12{font-size:16px}'
+           '#snapshot-ab12 .node&gt;rect{fill:#eee}</style><g id="snapshot-ab12-a"/></svg>')
+    stripped, name, css = shared_style(svg)
+    assert stripped == '<svg id="snapshot-ab12" xmlns="http://www.w3.org/2000/svg"><title>Flow</title><g id="snapshot-ab12-a"/></svg>'
+    assert css == "svg{font-size:16px}svg .node>rect{fill:#eee}" + REVEAL
+    assert name.startswith("assets/diagrams/") and name.endswith(".css")
+    other = svg.replace("ab12", "cd34")
+    assert style_files({"one": svg, "two": other}) == {name: css}
+    html = inline_snapshots('<pre class="mermaid"><code>' + SOURCE.replace("<", "&lt;").replace(">", "&gt;") + "</code></pre>",
+                            {source_digest(SOURCE): svg}, lambda path: "../" + path)
+    assert f'<template shadowrootmode="open">{LINKED_SHADOW_STYLE}<link rel="stylesheet" href="../{name}">{stripped}</template>' in html
+    assert shared_style(SVG.replace("<style>", "<x>").replace("</style>", "</x>")) is None
+
+
 def test_build_inlines_current_snapshots_and_leaves_the_rest_as_intact_source(tmp_path: Path):
     stale = SOURCE.replace("Flow", "Stale flow")
     include = figure("diagrams/demo/{}.mmd")
@@ -80,6 +98,8 @@ def test_build_inlines_current_snapshots_and_leaves_the_rest_as_intact_source(tm
     html = (project / "site" / "index.html").read_text()
     soup = BeautifulSoup(html, "html.parser")
     assert [t.find("svg")["id"] for t in soup.select("div.mermaid > template")] == ["snapshot-x"]
+    (style,) = style_files({"current": SVG})
+    assert soup.select_one("div.mermaid > template").find("link")["href"] == style and (project / "site" / style).is_file()
     # mermaid2's per-page step (a second copy of the Mermaid shim and an unread configuration) is dropped.
     assert "mermaidConfig" not in html and html.count("javascripts/diagram-loader.js") == 1
     assert [pre.get_text().strip() for pre in soup.select("pre.mermaid")] == [stale.strip(), SOURCE.replace("Flow", "New flow").strip()]
