@@ -50,7 +50,12 @@ from handbook.pages import load_site  # noqa: E402
 LIGHTHOUSE = ROOT / "node_modules/.bin/lighthouse"
 OUTPUT = ROOT / "build/quality"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-KINDS = (("home", None), ("framework step", "framework-step"), ("case study", "case-study"), ("cheat sheet", "cheat-sheet"))
+#: (label, page kind, track): the home page, then the largest built page of each kind (and of the generative-AI
+#: case studies); "other page" covers every page without a kind of its own (the question bank, the glossary,
+#: the estimation sheet with its calculators, the references).
+KINDS = (("home", None, None), ("framework step", "framework-step", None), ("case study", "case-study", None),
+         ("generative-AI case study", "case-study", "generative"), ("cheat sheet", "cheat-sheet", None),
+         ("other page", "page", None))
 EDITED_PAGE = "docs/cheat-sheets/feature-stores.md"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
@@ -70,10 +75,18 @@ def pages_to_measure(site_dir: Path) -> list[tuple[str, str]]:
     """``(kind label, URL path)``: the home page and the largest built page of each other kind."""
     site = load_site(ROOT)
     chosen = [("home", "")]
-    for label, kind in KINDS[1:]:
-        paths = [page.doc_path.removesuffix(".md") + "/" for page in site.of_kind(kind)]
-        chosen.append((label, max(paths, key=lambda p: (site_dir / p / "index.html").stat().st_size)))
+    for label, kind, track in KINDS[1:]:
+        paths = [page_url(page.doc_path) for page in site.of_kind(kind)
+                 if track in (None, page.meta.get("track")) and page.doc_path != "index.md"]
+        built = [path for path in paths if (site_dir / path / "index.html").is_file()]
+        chosen.append((label, max(built, key=lambda p: (site_dir / p / "index.html").stat().st_size)))
     return chosen
+
+
+def page_url(doc_path: str) -> str:
+    """A page's URL path under the site (directory URLs): ``practice/index.md`` -> ``practice/``."""
+    stem = doc_path.removesuffix(".md")
+    return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
 
 
 def lighthouse(url: str) -> dict:
