@@ -31,7 +31,7 @@ venv: $(STAMP) ## Create .venv from requirements.lock (only when the lock change
 
 serve: $(STAMP) ## Serve the site locally and rebuild on edits to docs, diagrams, data, hooks
 	@echo "Serving the handbook at http://$(ADDR)/handbook/ (Ctrl+C to stop)"
-	HANDBOOK_PRINT_PAGE=false $(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
+	HANDBOOK_PRINT_PAGE=false HANDBOOK_INCREMENTAL=1 $(BIN)/mkdocs serve --dirty --strict --dev-addr $(ADDR)
 
 build: $(STAMP) ## Build the site into site/ with --strict
 	$(BIN)/mkdocs build --strict --site-dir site

@@ -11,6 +11,7 @@ from pathlib import Path
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
+from handbook.incremental import is_incremental
 from handbook.markdown import replace_marker
 from handbook.pages import load_site
 from handbook.self_check import (
@@ -56,7 +57,12 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
-    """Write every question, in page order, into the script the review page loads."""
+    """Write every question, in page order, into the script the review page loads.
+
+    An incremental rebuild (``make serve``) renders only the edited pages: it keeps the last complete list.
+    """
     target = Path(config.site_dir) / QUESTIONS_SCRIPT
+    if is_incremental() and target.is_file() and len(_records) < sum(1 for cards in _questions.values() if cards):
+        return
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(questions_script([record for records in _records.values() for record in records]), encoding="utf-8")
