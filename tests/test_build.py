@@ -121,4 +121,5 @@ def test_make_serve_leaves_the_print_page_out(tmp_path: Path):
     served = build(project, project / "served", env={"HANDBOOK_PRINT_PAGE": "false"})
     assert served.returncode == 0, served.stderr[-2000:]
     assert (project / "served" / "index.html").is_file() and not (project / "served" / "print_page").exists()
-    assert "HANDBOOK_PRINT_PAGE=false $(BIN)/mkdocs serve" in (ROOT / "Makefile").read_text()
+    (serve_line,) = [line for line in (ROOT / "Makefile").read_text().splitlines() if "mkdocs serve" in line]
+    assert "HANDBOOK_PRINT_PAGE=false " in serve_line
