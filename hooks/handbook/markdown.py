@@ -6,6 +6,7 @@ from the top of the file, front matter included.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Iterator
@@ -133,6 +134,16 @@ def prose_lines(text: str, start: int = 1) -> Iterator[tuple[int, str]]:
     Lines inside fenced blocks and the fence lines themselves are skipped;
     inline code spans are blanked out so that nothing inside them matches.
     """
+    for number, line in _prose(text):
+        if number >= start:
+            yield number, line
+
+
+@functools.lru_cache(maxsize=512)
+def _prose(text: str) -> tuple[tuple[int, str], ...]:
+    """Every prose line of ``text`` (``prose_lines`` from line 1), worked out once per text: a build asks for
+    each page's prose lines a dozen times."""
+    found = []
     inside = False
     for number, line, closed in _walk(text):
         if closed:
@@ -141,9 +152,9 @@ def prose_lines(text: str, start: int = 1) -> Iterator[tuple[int, str]]:
         if not inside and FENCE.match(line):
             inside = True
             continue
-        if inside or number < start:
-            continue
-        yield number, INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
+        if not inside:
+            found.append((number, INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)))
+    return tuple(found)
 
 
 @dataclass(frozen=True)
@@ -165,8 +176,14 @@ class Heading:
 
 def headings(text: str, start: int = 1) -> list[Heading]:
     """Every heading outside code blocks, from line ``start`` on."""
+    return [heading for heading in _headings(text) if heading.line >= start]
+
+
+@functools.lru_cache(maxsize=512)
+def _headings(text: str) -> tuple[Heading, ...]:
+    """Every heading of ``text`` outside code blocks, worked out once per text."""
     found = []
-    for number, line in prose_lines(text, start):
+    for number, line in prose_lines(text):
         match = HEADING.match(line)
         if not match:
             continue
@@ -178,7 +195,7 @@ def headings(text: str, start: int = 1) -> list[Heading]:
             anchor = anchor_match.group(1) if anchor_match else None
             heading_text = heading_text[: attrs.start()]
         found.append(Heading(number, len(match["hashes"]), heading_text.strip(), anchor))
-    return found
+    return tuple(found)
 
 
 def replace_outside_code(markdown: str, pattern: re.Pattern, replace) -> str:
