@@ -216,6 +216,11 @@ def test_export_reset_import_restores_the_exact_state_and_a_bad_file_changes_not
 def test_studied_pages_count_on_the_home_page_and_continue_links_the_last_visit(browser, scratch):
     session = open_session(browser)
     page = session.page
+    # A first visit: one line instead of a list of zeros.
+    page.goto(scratch, wait_until="load")
+    assert page.locator("[data-study-progress]").inner_text() == (
+        "Your progress will show here once you mark a page as studied or a question as got it or missed "
+        "(kept in this browser only).")
     page.goto(scratch + "cheat-sheets/alpha/", wait_until="load")
     toggle = page.locator("[data-study-page] button")
     assert toggle.get_attribute("aria-pressed") == "false"

@@ -11,6 +11,8 @@
   var STUDIED = "handbook:studied";
   var LAST_VISITED = "handbook:last-visited";
   var BLOCKED = "Your browser blocks storage for this page (private mode or a site setting), so progress cannot be kept.";
+  var NOTHING_YET = "Your progress will show here once you mark a page as studied or a question as got it or " +
+    "missed (kept in this browser only).";
 
   function studied() {
     var data = window.handbookStore.get(STUDIED, null);
@@ -69,6 +71,10 @@
     if (!window.handbookStore.available) { note(slot, BLOCKED); return; }
     var data = JSON.parse(slot.getAttribute("data-study-progress"));
     var done = studied().pages;
+    var marks = window.handbookStore.get("handbook:self-check", { questions: {} }).questions || {};
+    var last = window.handbookStore.get(LAST_VISITED, null);
+    // A first visit gets one line, not a list of zeros.
+    if (!Object.keys(done).length && !Object.keys(marks).length && !last) { note(slot, NOTHING_YET); return; }
     var heading = document.createElement("p");
     heading.className = "study-progress__title";
     heading.textContent = "Your progress (kept in this browser only)";
@@ -77,11 +83,9 @@
       var count = part.pages.filter(function (page) { return done[page.path]; }).length;
       list.appendChild(line(part.label + ": ", count + " of " + part.pages.length + " studied"));
     });
-    var marks = window.handbookStore.get("handbook:self-check", { questions: {} }).questions || {};
     list.appendChild(line("Questions marked: ", Object.keys(marks).length + " of " + data.questions));
     slot.appendChild(heading);
     slot.appendChild(list);
-    var last = window.handbookStore.get(LAST_VISITED, null);
     var target = null;
     data.parts.forEach(function (part) {
       part.pages.forEach(function (page) { if (last && page.path === last.path) target = page; });
