@@ -15,7 +15,7 @@ from handbook.incremental import is_incremental
 from handbook.markdown import replace_marker
 from handbook.pages import load_site
 from handbook.self_check import (
-    QUESTIONS_SCRIPT, REVIEW_MARKER, id_clashes, page_questions, questions_script, review_container, tag_questions,
+    QUESTIONS_SCRIPT, REVIEW_MARKER, page_questions, questions_script, review_container, tag_questions,
 )
 
 log = get_plugin_logger("render_self_check")
@@ -25,12 +25,10 @@ _records: dict[str, list[dict]] = {}
 
 
 def on_files(files, config):
-    """Find every page's questions once per build and report ids that clash."""
+    """Find every page's questions once per build (ids that clash are reported by the content checks)."""
     _questions.clear()
     _records.clear()
     _questions.update(page_questions(load_site(Path(config.config_file_path).parent, Path(config.docs_dir))))
-    for problem in id_clashes(_questions):
-        log.warning(str(problem))
     return files
 
 

@@ -39,6 +39,15 @@ def test_check_script_prints_problems_and_fails(checkout: Path, capsys):
     assert ": unknown glossary term 'no such term' (define it in data/glossary.yml)" in out
 
 
+def test_check_script_reports_a_question_asked_twice_on_a_page(checkout: Path, capsys):
+    """The self-check needs one id per question: the command line reports a repeat, not only the build."""
+    page = checkout / "docs/cheat-sheets/adapting-llms.md"
+    question = '??? question "You have 5,000 human preference pairs. PPO or DPO?"\n    Asked again.\n'
+    page.write_text(page.read_text().replace("\n## Sources", "\n" + question + "\n## Sources", 1))
+    assert check_handbook.main(["--root", str(checkout)]) == 1
+    assert "repeats the question at docs/cheat-sheets/adapting-llms.md:160" in capsys.readouterr().out
+
+
 def test_scaffolded_case_study_fails_only_on_placeholders(checkout: Path):
     created = new_page.create("case-study", "fraud-detection", "Payment fraud detection", root=checkout)
     assert [p.relative_to(checkout).as_posix() for p in created] == [

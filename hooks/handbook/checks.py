@@ -17,6 +17,7 @@ from .pages import Site, load_site
 from .problems import Problem
 from .schema import check_front_matter, check_ids, check_references_to_pages
 from .sections import check_sections
+from .self_check import id_clashes, page_questions
 
 
 @dataclass
@@ -65,6 +66,7 @@ def run_checks(handbook: Handbook, nav: list | None = None) -> list[Problem]:
     problems += check_diagrams(site)
     problems += refresher_problems(site)
     problems += check_corrections(site, handbook.corrections)
+    problems += id_clashes(page_questions(site))
     if nav is not None:
         problems += check_navigation(site, nav)
     return sorted(set(problems))
