@@ -38,7 +38,7 @@ from urllib3.exceptions import NameResolutionError
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from check_handbook import ROOT, read_config  # noqa: E402
-from handbook.citations import load_bibliography  # noqa: E402
+from handbook.citations import load_bibliography, locator_urls  # noqa: E402
 from handbook.markdown import prose_lines  # noqa: E402
 from handbook.pages import load_site  # noqa: E402
 
@@ -48,8 +48,6 @@ URL_START = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
 #: Punctuation that ends a sentence rather than a URL (as GitHub's autolinks decide).
 TRAILING_PUNCTUATION = ".,;:!?*_~"
 YAML_COMMENT = re.compile(r"(?:^|\s)#.*$")
-#: Bibliography fields and the URL each one stands for, as the references page links them.
-LOCATOR_URLS = {"url": "{}", "doi": "https://doi.org/{}", "arxiv": "https://arxiv.org/abs/{}"}
 
 
 @dataclass(frozen=True, order=True)
@@ -118,10 +116,9 @@ def bibliography_urls(root: Path) -> list[tuple[str, Place]]:
         if not isinstance(entry, dict):
             continue
         start = bibliography.lines.get(key, 1)
-        for field, template in LOCATOR_URLS.items():
-            if entry.get(field):
-                line = next((n for n in range(start, len(lines) + 1) if re.match(rf"\s+{field}\s*:", lines[n - 1])), start)
-                found.append((template.format(entry[field]), Place(bibliography.path, line)))
+        for field, url in locator_urls(entry):
+            line = next((n for n in range(start, len(lines) + 1) if re.match(rf"\s+{field}\s*:", lines[n - 1])), start)
+            found.append((url, Place(bibliography.path, line)))
     return found
 
 

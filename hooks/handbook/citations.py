@@ -149,17 +149,21 @@ def render_citations(markdown: str, doc_path: str, entries: dict[str, dict]) -> 
     return replace_outside_code(markdown, CITATION, link)
 
 
+#: How each locator field becomes a link, in the order the references page lists them: (text, URL) templates.
+#: The weekly external-link check visits the same URLs (``scripts/external_links.py``).
+LOCATOR_LINKS = {"doi": ("doi:{}", "https://doi.org/{}"), "arxiv": ("arXiv:{}", "https://arxiv.org/abs/{}"), "url": ("{}", "{}")}
+
+
+def locator_urls(entry: dict) -> list[tuple[str, str]]:
+    """``(field, URL)`` for each locator the entry has, in ``LOCATOR_LINKS`` order."""
+    return [(field, url.format(entry[field])) for field, (_, url) in LOCATOR_LINKS.items() if entry.get(field)]
+
+
 def format_entry(key: str, entry: dict) -> str:
     """One bibliography entry as a Markdown paragraph with a stable anchor."""
     authors = [display_name(str(a)) for a in entry.get("authors", [])]
     names = ", ".join(authors[:-1]) + f" and {authors[-1]}" if len(authors) > 1 else "".join(authors)
-    locators = []
-    if entry.get("doi"):
-        locators.append(f"[doi:{entry['doi']}](https://doi.org/{entry['doi']})")
-    if entry.get("arxiv"):
-        locators.append(f"[arXiv:{entry['arxiv']}](https://arxiv.org/abs/{entry['arxiv']})")
-    if entry.get("url"):
-        locators.append(f"[{entry['url']}]({entry['url']})")
+    locators = [f"[{LOCATOR_LINKS[field][0].format(entry[field])}]({url})" for field, url in locator_urls(entry)]
     return f"**{short_label(entry)}**. {names}. *{entry['title']}*. {entry['venue']}, {entry['year']}. {' · '.join(locators)}\n{{ #{key} }}"
 
 
