@@ -32,8 +32,9 @@ EXPECTED_CONTENT = [
     "docs/case-studies/demo.md:3: case study has 0 figure(s) (draw at least 14; see the conventions, Figures per step)",
     "docs/case-studies/demo.md:21: step section '## 1. Clarify requirements' has no figure (draw what this step decides; see the conventions, Figures per step)",
     "docs/cheat-sheets/feature-stores.md:3: cheat sheet has 0 figure(s) (draw at least 2; see the conventions, Figures per step)",
-    'docs/cheat-sheets/feature-stores.md:15: question id "feature-stores:why-keep-an-online-store" repeats the question at '
-    "docs/cheat-sheets/feature-stores.md:12 (reword one of them: the self-check marks and flashcards need one id per question)",
+    "docs/cheat-sheets/feature-stores.md:12: raw <store-name> is not an HTML element and vanishes from the text (write it as code: `<store-name>`)",
+    'docs/cheat-sheets/feature-stores.md:17: question id "feature-stores:why-keep-an-online-store" repeats the question at '
+    "docs/cheat-sheets/feature-stores.md:14 (reword one of them: the self-check marks and flashcards need one id per question)",
     "diagrams/demo/timeline.mmd:1: diagram type 'timeline' draws in colours the site cannot theme (use one of flowchart, graph, sequenceDiagram, stateDiagram, stateDiagram-v2, xychart-beta, quadrantChart)",
     "docs/index.md:12: image has no alt text (describe it: ![what the image shows](...))",
     "docs/case-studies/copy.md:1: page is not in the navigation (add 'case-studies/copy.md' under nav: in mkdocs.yml)",

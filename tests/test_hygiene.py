@@ -2,7 +2,7 @@
 
 from helpers import front, page
 
-from handbook.hygiene import (check_embedded_code, check_images, check_inline_styles, check_placeholders, check_title_heading,
+from handbook.hygiene import (check_embedded_code, check_images, check_inline_styles, check_placeholders, check_raw_tags, check_title_heading,
                               find_placeholders)
 
 
@@ -60,4 +60,15 @@ def test_inline_styles_are_reported_outside_code():
         f"docs/section/page.md:{line}: raw HTML has a style attribute (give the element a class and style it in"
         " docs/assets/stylesheets/handbook.css, where light and dark colours are tested)"
         for line in (7, 8)
+    ]
+
+
+def test_raw_tags_that_the_browser_would_swallow_are_reported_and_code_is_exempt():
+    """Bad fixture: a title tag hides the rest of the page, a made-up tag vanishes from its sentence."""
+    text = (front("demo") + '\nA "Reveal diagram: <title>" button.\n\nNamed "Diagram: <accTitle>".\n\n'
+            "Kept: `<title>` in code, <span>a span</span>, <https://example.org>, $y_{<t}$ and p99 <200 ms.\n\n"
+            "```html\n<title>In a code block.</title>\n```\n")
+    assert messages(check_raw_tags(page(text))) == [
+        "docs/section/page.md:8: raw <title> tag hides the rest of the page (write it as code: `<title>`)",
+        "docs/section/page.md:10: raw <accTitle> is not an HTML element and vanishes from the text (write it as code: `<accTitle>`)",
     ]

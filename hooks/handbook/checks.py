@@ -10,8 +10,8 @@ from .corrections import Corrections, check_corrections, load_corrections
 from .diagrams import check_diagrams
 from .figures import coverage_problems, refresher_problems
 from .glossary import Glossary, check_term_links, load_glossary
-from .hygiene import (check_embedded_code, check_images, check_inline_styles, check_placeholders, check_remote_images,
-                      check_title_heading)
+from .hygiene import (check_embedded_code, check_images, check_inline_styles, check_placeholders, check_raw_tags,
+                      check_remote_images, check_title_heading)
 from .navigation import check_navigation
 from .pages import Site, load_site
 from .problems import Problem
@@ -56,6 +56,7 @@ def run_checks(handbook: Handbook, nav: list | None = None) -> list[Problem]:
         problems += check_images(page)
         problems += check_embedded_code(page)
         problems += check_inline_styles(page)
+        problems += check_raw_tags(page)
         problems += check_remote_images(page)
         problems += check_placeholders(page)
         problems += coverage_problems(page)

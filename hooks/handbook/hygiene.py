@@ -22,6 +22,18 @@ EMBEDDED_CODE = re.compile(
 
 #: A ``style`` attribute in raw HTML: ``<p style="color: ...">``.
 INLINE_STYLE = re.compile(r"<[a-zA-Z][^>]*?\sstyle\s*=\s*[\"']", re.IGNORECASE)
+#: Every complete tag written in prose: ``<name ...>``, ``</name>``, ``<name/>`` (not autolinks like ``<https://...>``).
+RAW_TAG = re.compile(r"</?([A-Za-z][\w-]*)(?:\s[^<>]*)?/?>")
+#: Elements whose content the browser reads as plain text up to their end tag: one in prose hides the rest of the page.
+RAW_TEXT_ELEMENTS = frozenset({"title", "textarea", "style", "xmp", "noembed", "noframes", "plaintext"})
+#: HTML elements a page may write in prose (the calculators' forms, definition lists, spans...); embedded code
+#: and images have checks of their own.
+HTML_ELEMENTS = frozenset("""
+    a abbr b blockquote br button caption cite code col colgroup data dd del details dfn div dl dt em embed fieldset
+    figcaption figure form h1 h2 h3 h4 h5 h6 hr i iframe img input ins kbd label legend li mark meter object ol
+    optgroup option output p picture pre progress q s samp script section select small source span strong sub
+    summary sup table tbody td tfoot th thead time tr u ul var wbr
+""".split())
 
 
 def check_title_heading(page: Page) -> list[Problem]:
@@ -74,6 +86,26 @@ def check_inline_styles(page: Page) -> list[Problem]:
                 "docs/assets/stylesheets/handbook.css, where light and dark colours are tested)")
         for number, _ in prose_matches(page, INLINE_STYLE)
     ]
+
+
+def check_raw_tags(page: Page) -> list[Problem]:
+    """No tag in prose that the browser would swallow (code may show any tag).
+
+    Python-Markdown passes anything shaped like a tag through as HTML. A ``<title>`` in a sentence then hides
+    everything after it (the browser reads the rest of the page as the title's text, scripts included), and a
+    made-up ``<accTitle>`` or ``<name>`` becomes an unknown element: its word vanishes from the sentence.
+    """
+    problems = []
+    for number, line in prose_lines(page.text, page.body_start):
+        for match in RAW_TAG.finditer(line):
+            name = match.group(1).lower()
+            if name in RAW_TEXT_ELEMENTS:
+                problems.append(Problem(page.path, number, f"raw <{match.group(1)}> tag hides the rest of the page "
+                                        f"(write it as code: `<{match.group(1)}>`)"))
+            elif name not in HTML_ELEMENTS:
+                problems.append(Problem(page.path, number, f"raw <{match.group(1)}> is not an HTML element and vanishes "
+                                        f"from the text (write it as code: `<{match.group(1)}>`)"))
+    return problems
 
 
 def find_placeholders(path: str, text: str, lines=None) -> list[Problem]:
