@@ -87,23 +87,22 @@ def read_clock(site: Site) -> tuple[Clock | None, list[Problem]]:
     if page is None:
         return None, []
     problems: list[Problem] = []
-    blocks, phases, spans = [], [], {"block": [], "phase": []}
-    for line, cells in table_rows(section_lines(page, TIMELINE)):
-        minutes = _minutes(cells[0], page.path, line) if len(cells) >= 6 else Problem(
-            page.path, line, "timeline row needs six cells (minutes 45, minutes 60, step, cover, board, done when)")
-        if isinstance(minutes, Problem):
-            problems.append(minutes)
-            continue
-        blocks.append(Block(*minutes, steps=cells[2], cover=cells[3], done_when=cells[5]))
-        spans["block"].append((line, *minutes))
-    for line, cells in table_rows(section_lines(page, FOUR_PHASES)):
-        minutes = _minutes(cells[2], page.path, line) if len(cells) >= 5 else Problem(
-            page.path, line, "phase row needs five cells (phase, steps, minutes 45, minutes 60, leaves)")
-        if isinstance(minutes, Problem):
-            problems.append(minutes)
-            continue
-        phases.append(Phase(cells[0], cells[1], *minutes, leaves=cells[4]))
-        spans["phase"].append((line, *minutes))
+    spans: dict[str, list[tuple[int, int, int]]] = {"block": [], "phase": []}
+
+    def timed_rows(heading: str, kind: str, width: int, column: int, shape: str):
+        """``(cells, minutes)`` of each well-formed row of the table under ``heading``; the others are problems."""
+        for line, cells in table_rows(section_lines(page, heading)):
+            minutes = _minutes(cells[column], page.path, line) if len(cells) >= width else Problem(page.path, line, shape)
+            if isinstance(minutes, Problem):
+                problems.append(minutes)
+                continue
+            spans[kind].append((line, *minutes))
+            yield cells, minutes
+
+    blocks = [Block(*minutes, steps=cells[2], cover=cells[3], done_when=cells[5]) for cells, minutes in timed_rows(
+        TIMELINE, "block", 6, 0, "timeline row needs six cells (minutes 45, minutes 60, step, cover, board, done when)")]
+    phases = [Phase(cells[0], cells[1], *minutes, leaves=cells[4]) for cells, minutes in timed_rows(
+        FOUR_PHASES, "phase", 5, 2, "phase row needs five cells (phase, steps, minutes 45, minutes 60, leaves)")]
     if not blocks or not phases:
         missing = TIMELINE if not blocks else FOUR_PHASES
         return None, problems + [Problem(page.path, 1, f"no table under {{ #{missing} }} (the timed mock reads its "
