@@ -96,7 +96,7 @@ def test_dark_mode_keeps_diagrams_rendered(browser, served):
     for _ in range(3):
         if page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate":
             break
-        page.locator("form[data-md-component=palette] label:visible").first.click()
+        page.locator("form[data-handbook-palette] label:visible").first.click()
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
     state = wait_for_rendering(session.page, diagrams, maths)
     assert render_problems(base + path, state, diagrams, maths) == []
@@ -328,4 +328,73 @@ def test_report_link_names_the_section_read_and_quotes_a_selection(browser, serv
     asked = query()
     assert asked["section"] == ["Guardrail metrics (#guardrail-metrics)"]
     assert asked["problem"][0].startswith("> ") and len(asked["problem"][0]) > 20
+    assert session.errors == [] and session.blocked == []
+
+
+#: Records the body's colour attributes that styles select on, set once the page is parsed, when the deferred
+#: scripts run (Material's inline script sets them while the body is still empty, which costs nothing;
+#: colour-palette.js must set none; data-md-color-media, which no style reads, is left out).
+BODY_CHANGES = """
+window.__bodyChanges = [];
+new MutationObserver((records) => document.readyState !== 'loading'
+  && records.forEach((r) => window.__bodyChanges.push(r.attributeName)))
+  .observe(document, { attributes: true, subtree: true, attributeFilter: ['data-md-color-scheme', 'data-md-color-primary',
+    'data-md-color-accent', 'data-md-color-switching'] });
+"""
+
+
+def scheme(page) -> str:
+    return page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+
+
+#: The header shows one button, the one that moves on from the current choice (its ``for`` names the next option).
+NEXT_CHOICE = {"__palette_1": "automatic", "__palette_2": "light", "__palette_0": "dark"}
+
+
+def shown_toggle(page) -> str:
+    """The current choice, read from the one visible button (Material's tooltips take its title while hovered)."""
+    return NEXT_CHOICE[page.locator("form[data-handbook-palette] label:visible").get_attribute("for")]
+
+
+def test_colour_toggle_cycles_is_remembered_and_follows_the_system(browser, served):
+    """colour-palette.js runs the header's toggle in place of Material's palette component: automatic (the
+    system's scheme), light, dark; by click and by Enter; remembered across reloads and instant navigation.
+    A load whose stored choice matches the page as rendered changes no colour attribute of the body (Material's
+    component restyled the whole page there), and a dark page tells the browser through meta color-scheme."""
+    base, _ = served
+    session = open_session(browser, color_scheme="dark")
+    page = session.page
+    page.context.add_init_script(BODY_CHANGES)
+    page.goto(base + "reference/", wait_until="load")
+    assert scheme(page) == "slate", "automatic (the first choice) follows the system's dark scheme"
+    assert shown_toggle(page) == "automatic"
+    page.wait_for_function("document.querySelector('meta[name=color-scheme]')?.content === 'dark'")
+    assert page.evaluate("document.querySelector('meta[name=theme-color]').content").startswith("#")
+
+    page.locator("form[data-handbook-palette] label:visible").click()
+    assert scheme(page) == "default" and shown_toggle(page) == "light"
+    page.wait_for_function("document.querySelector('meta[name=color-scheme]').content === 'light'")
+    page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')")
+
+    page.reload(wait_until="load")
+    assert scheme(page) == "default", "the reader's choice (light) wins over the system's dark scheme"
+    assert shown_toggle(page) == "light"
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__bodyChanges") == [], "a load that keeps the stored colours must not restyle the page"
+
+    page.wait_for_load_state("networkidle")  # Material intercepts links once it has the sitemap
+    page.evaluate("window.__noReload = true")
+    page.evaluate("(href) => { const a = document.createElement('a'); a.href = href; document.body.appendChild(a); a.click(); }",
+                  base + "framework/")
+    page.wait_for_url(base + "framework/")
+    assert page.evaluate("window.__noReload === true"), "reached by a full reload, not instant navigation"
+    page.locator("form[data-handbook-palette] label:visible").click()
+    assert scheme(page) == "slate" and shown_toggle(page) == "dark"
+
+    page.locator("#__palette_2").focus()
+    page.keyboard.press("Enter")
+    assert shown_toggle(page) == "automatic", "Enter moves on to automatic"
+    page.emulate_media(color_scheme="light")
+    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
+    assert page.evaluate("__md_get('__palette')")["color"]["media"] == "(prefers-color-scheme)"
     assert session.errors == [] and session.blocked == []
