@@ -125,3 +125,30 @@ def test_quality_benchmark_measures_the_largest_page_of_each_kind_and_takes_medi
         assert len(sizes) >= 5 and sizes[chosen[label]] == max(sizes.values()), label
     runs = [{"performance": p, "tbt_ms": t, "failed_audits": f} for p, t, f in ((90, 300, ["a"]), (70, 900, []), (95, 100, ["b"]))]
     assert quality_benchmark.median_run(runs) == {"performance": 90, "tbt_ms": 300, "failed_audits": ["a", "b"]}
+
+
+def test_page_elements_counts_formulas_and_shadow_root_diagrams_apart():
+    from page_elements import element_counts
+
+    html = ('<p>x <span class="katex"><span class="katex-mathml"><math><mi>x</mi></math></span>'
+            '<span class="katex-html"><span class="base"><span class="mord">x</span></span><svg><path d="M0"/></svg></span></span>'
+            ' and <span class="katex-display">display wrapper</span></p>'
+            '<div class="mermaid"><template shadowrootmode="open"><style></style><svg><g><text>a<br>b</text></g></svg>'
+            '</template></div><p>after</p>')
+    # maths: katex, katex-mathml, math, mi, katex-html, base, mord, svg, path; diagrams: style, svg, g, text, br.
+    # total: the two p, the display wrapper and the mermaid host, plus the 9 and the 5.
+    assert element_counts(html) == {"total": 4 + 9 + 5, "maths": 9, "diagrams": 5}
+
+
+def test_quality_report_says_where_the_time_goes_below_the_target():
+    import quality_benchmark
+
+    page = {"path": "case-studies/x/", "performance": 80, "tbt_ms": 900, "style_layout_ms": 2400, "script_ms": 500,
+            "elements": 11000, "element_counts": {"total": 10000, "maths": 5000, "diagrams": 3000}}
+    assert quality_benchmark.causes([{**page, "performance": 96}]) == []
+    assert quality_benchmark.causes([page])[-1] == (
+        "| `case-studies/x/` | 15 | 900 ms | 2,400 ms | 500 ms | 11,000 | 5,000 (50%) | 3,000 (30%) |")
+    parts = {"Markdown to HTML": 4.5, "plugin search": 0.8, "plugin hooks/a": 0.1, "plugin hooks/b": 0.05, "total": 6.0}
+    assert quality_benchmark.build_lines(parts) == [
+        "| build: Markdown to HTML | 4.50 s |  |", "| build: plugin search | 0.80 s |  |",
+        "| build: 2 other plugins and hooks | 0.15 s |  |", "| build profiled (one run, timers included) | 6.00 s |  |"]
