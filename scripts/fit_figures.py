@@ -12,11 +12,9 @@ than ``BLANK_LIMIT`` of the page before it blank is, in that order of preference
    `MIN_LABEL_PT` ([`handbook.legibility`][handbook.legibility]) or more at that height;
 2. floated, as books do: moved after the paragraphs that follow it in its
    section, enough of them to fill the blank, so it heads the next page;
-3. raised, when nothing follows it in its chapter to float past, or when an
-   earlier float left it before a page still mostly blank: moved before the
-   blocks that sat wholly on the page before, so it heads that page and the
-   text that led to it follows. It goes back above a heading only if a float
-   carried it past that heading, never above its own section's heading.
+3. raised, when nothing follows it in its chapter to float past: moved before
+   the blocks that sat wholly on the page before, so it heads that page and the
+   text that led to it follows (below a heading, never above one).
 
 Then the book is printed again; a few rounds settle it.
 """
