@@ -170,33 +170,20 @@ FLOAT_FIGURES = """
 }
 """
 
-#: Remember each figure's own heading (the nearest heading before it in the page as written), as
-#: ``data-fit-home``, before any figure moves: a raise may undo a float, never take a figure above its own section.
-MARK_HOME_HEADINGS = """
-() => { for (const diagram of document.querySelectorAll('[id^="figure-"]')) {
-  const box = diagram.closest('figure') ?? diagram;
-  for (let previous = box.previousElementSibling; previous; previous = previous.previousElementSibling)
-    if (/^H[1-6]$/.test(previous.tagName)) { box.dataset.fitHome = previous.id; break; }
-} }
-"""
-
 #: Raise each figure ``{id: CSS px}`` to the top of the page before it: before the blocks that sat wholly on
-#: that page (``px`` of them). It passes a heading only if an earlier float carried it past that heading (so a
-#: raise can undo a float), never its own section's heading, a chapter or another figure. For a figure that ends
-#: its chapter, so that nothing after it can fill the page, as books float a figure to the top of the page that
-#: refers to it; and for a figure an earlier float left before a page still mostly blank.
+#: that page (``px`` of them), below any heading just above them. For a figure that ends its chapter, so that
+#: nothing after it can fill the page, as books float a figure to the top of the page that refers to it.
 RAISE_FIGURES = """
 (aboves) => {
-  const stop = 'section, h1, .mermaid, figure:has(> .mermaid)';  // never above these
+  const stop = 'section, h1, h2, h3, h4, h5, h6, .mermaid, figure:has(> .mermaid)';  // never above these
   const raised = [];
   for (const [id, above] of Object.entries(aboves)) {
     const diagram = document.getElementById(id);
     const box = diagram.closest('figure') ?? diagram;
-    const own = (element) => /^H[2-6]$/.test(element.tagName) && (!box.dataset.fitHome || element.id === box.dataset.fitHome);
     let first = box, taken = 0;
     for (let previous = box.previousElementSibling; previous; previous = previous.previousElementSibling) {
       const height = previous.getBoundingClientRect().height;
-      if (previous.matches(stop) || own(previous) || taken + height > above) break;
+      if (previous.matches(stop) || taken + height > above) break;
       taken += height;
       first = previous;
     }
@@ -234,7 +221,6 @@ def print_fitted(page, output: Path, rounds: int = FIT_ROUNDS) -> dict:
         page.pdf(path=str(output), **PDF_OPTIONS)
         return {"prints": 1, "shrunk": 0, "floated": 0, "raised": 0}
     page.set_viewport_size({"width": PRINT_TEXT_PX, "height": 1100})
-    page.evaluate(MARK_HOME_HEADINGS)
     caps: dict[str, float] = {}
     floated: set[str] = set()
     raised: set[str] = set()
@@ -253,11 +239,7 @@ def print_fitted(page, output: Path, rounds: int = FIT_ROUNDS) -> dict:
         caps.update(shrink)
         page.evaluate(CAP_FIGURES, {figure: round(pt / 72 * 25.4, 1) for figure, pt in shrink.items()})
         if fills:
-            # A figure an earlier float left before a still-blank page goes back up first, if it can.
-            undone = set(page.evaluate(RAISE_FIGURES, {f.figure: round(f.above_px) for f in fits
-                                                       if f.figure in fills and f.figure in floated}))
-            raised |= undone
-            moved = set(page.evaluate(FLOAT_FIGURES, {k: v for k, v in fills.items() if k not in undone}))
+            moved = set(page.evaluate(FLOAT_FIGURES, fills))
             floated |= moved
             stuck = {f.figure: round(f.above_px) for f in fits if f.figure in fills and f.figure not in moved | raised}
             raised |= set(page.evaluate(RAISE_FIGURES, stuck)) if stuck else set()

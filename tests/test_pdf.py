@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, build, figure, front, scratch_site
 
-from build_pdf import MARK_HOME_HEADINGS, RAISE_FIGURES, PdfBuildError, build_pdf
+from build_pdf import PdfBuildError, build_pdf
 from handbook.chapters import print_page_id
 from handbook.pages import load_site
 
@@ -241,29 +241,3 @@ def test_a_figure_that_would_leave_most_of_a_page_blank_is_fitted_and_listed_wit
     assert [placements[f"figure-{n + 1}"].page for n in range(copies)] == list(range(figure_page, figure_page + copies))
     listing = unicodedata.normalize("NFKC", reader.pages[-1].extract_text())  # "fi" is printed as a ligature
     assert "List of figures" in listing and re.search(rf"^1 .+ {figure_page + 1}$", listing, re.MULTILINE), listing
-
-
-#: A section as the print page has it: a heading, text, a figure, more text under a subheading (heights fixed).
-FLOATED_FIGURE = """<section>
-<h2 id="own" style="height:30px;margin:0">Own section</h2><p style="height:100px;margin:0">a</p>
-<div class="mermaid" id="figure-1" style="height:600px"></div>
-<p style="height:100px;margin:0">b</p><h3 id="passed" style="height:30px;margin:0">Next subsection</h3>
-<p style="height:100px;margin:0">c</p>
-<h2 id="other" style="height:30px;margin:0">Next section</h2><div class="mermaid" id="figure-2" style="height:600px"></div>
-</section>"""
-
-
-def test_a_raise_undoes_a_float_but_never_lifts_a_figure_above_its_own_heading(browser):
-    """Fixture: a float carried a figure past the next subheading; the raise (given the height that sat on the page
-    before) takes it back above that subheading, to where it was written. A figure right under its own heading
-    stays there, however much room the raise is given."""
-    page = browser.new_page()
-    try:
-        page.set_content(FLOATED_FIGURE)
-        page.evaluate(MARK_HOME_HEADINGS)
-        page.evaluate("() => document.querySelector('#passed + p').after(document.getElementById('figure-1'))")
-        assert page.evaluate(RAISE_FIGURES, {"figure-1": 240, "figure-2": 2000}) == ["figure-1"]
-        order = page.evaluate("() => [...document.querySelector('section').children].map(e => e.id || e.textContent)")
-        assert order == ["own", "a", "figure-1", "b", "passed", "c", "other", "figure-2"]
-    finally:
-        page.close()
