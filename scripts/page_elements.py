@@ -24,16 +24,16 @@ class ElementCounter(HTMLParser):
         self.in_shadow_root = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._count(tag, attrs)
-        if tag == "span" and self.maths_depth:
-            self.maths_depth += 1
-        elif tag == "span" and "katex" in (dict(attrs).get("class") or "").split():
-            self.maths_depth = 1
-        elif tag == "template" and "shadowrootmode" in dict(attrs):
+        attributes = dict(attrs)
+        if tag == "template" and "shadowrootmode" in attributes:
             self.in_shadow_root = True
+            return  # the template becomes the shadow root, not an element
+        if tag == "span" and (self.maths_depth or "katex" in (attributes.get("class") or "").split()):
+            self.maths_depth += 1
+        self._count()
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self._count(tag, attrs)
+        self._count()
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "span" and self.maths_depth:
@@ -41,11 +41,9 @@ class ElementCounter(HTMLParser):
         elif tag == "template":
             self.in_shadow_root = False
 
-    def _count(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "template" and "shadowrootmode" in dict(attrs):
-            return  # the template becomes the shadow root, not an element
+    def _count(self) -> None:
         self.total += 1
-        if self.maths_depth or (tag == "span" and "katex" in (dict(attrs).get("class") or "").split()):
+        if self.maths_depth:
             self.maths += 1
         elif self.in_shadow_root:
             self.diagrams += 1
