@@ -87,6 +87,8 @@ PREPARE_FOR_PRINT = """
 
 #: Give every diagram an id and append a list of figures that links to each (its links make
 #: Chromium write a named destination per figure, which is how a print finds where they landed).
+#: Each caption starts with "Figure N.", and the paragraph that leads to a figure (one ending in a
+#: colon right before it) is marked with the figure's id, so a float can point to it.
 LIST_FIGURES = """
 (prefix) => {
   const figures = [...document.querySelectorAll('section.print-page div.mermaid[data-diagram-zoom]')];
@@ -97,6 +99,15 @@ LIST_FIGURES = """
   list.innerHTML = '<h1 id="list-of-figures-title">List of figures</h1><ol></ol>';
   figures.forEach((figure, index) => {
     figure.id = prefix + (index + 1);
+    const box = figure.closest('figure') ?? figure;
+    const caption = box.querySelector(':scope > figcaption');
+    if (caption) {
+      const number = caption.querySelector('.handbook-figure-number') ?? caption.insertAdjacentElement(
+        'afterbegin', Object.assign(document.createElement('span'), {className: 'handbook-figure-number'}));
+      number.textContent = `Figure ${index + 1}. `;
+    }
+    const lead = box.previousElementSibling;
+    if (lead?.tagName === 'P' && /:\\s*$/.test(lead.textContent)) lead.dataset.leadsTo = figure.id;
     const title = (figure.getAttribute('aria-label') || '').replace(/^Diagram: /, '').replace(/\\. Press Enter.*$/, '');
     const chapter = figure.closest('section.print-page[id]')?.querySelector('h1')?.textContent.replace('¶', '').trim() || '';
     const item = document.createElement('li');
@@ -142,11 +153,13 @@ NUMBER_FIGURE_LIST = """
 #: it with at most two paragraphs between them (the case studies' trio of overview, offline
 #: and online views) move with it as a group, in order. The text that fills the gap may
 #: include a section heading (never a chapter's, never another figure), but the group never
-#: lands right after a heading, so a heading stays with its text. Returns the ids that moved.
+#: lands right after a heading or a paragraph ending in a colon, so each stays with what it
+#: introduces. Returns the ids that moved.
 FLOAT_FIGURES = """
 (fills) => {
   const isFigure = (element) => element?.matches('.mermaid, figure:has(> .mermaid)');
   const isHeading = (element) => /^H[2-6]$/.test(element?.tagName);
+  const leadsOn = (element) => isHeading(element) || (element?.tagName === 'P' && /:\\s*$/.test(element.textContent));
   const moved = [];
   for (const [id, fill] of Object.entries(fills)) {
     const diagram = document.getElementById(id);
@@ -163,7 +176,7 @@ FLOAT_FIGURES = """
       filled += next.getBoundingClientRect().height;
       if (filled >= fill && !isHeading(next)) break;
     }
-    while (isHeading(last)) last = last.previousElementSibling;
+    while (leadsOn(last)) last = last.previousElementSibling;
     if (last && !group.includes(last)) { last.after(...group); moved.push(id); }
   }
   return moved;
@@ -190,6 +203,25 @@ RAISE_FIGURES = """
     if (first !== box) { first.before(box); raised.push(id); }
   }
   return raised;
+}
+"""
+
+#: Point each lead-in paragraph whose figure no longer follows it (floated or raised) to the figure by
+#: number: "How a threshold is fitted:" becomes "How a threshold is fitted: see figure 12." Returns how many.
+POINT_LEAD_INS = """
+() => {
+  let pointed = 0;
+  for (const lead of document.querySelectorAll('p[data-leads-to]')) {
+    const figure = document.getElementById(lead.dataset.leadsTo);
+    if (!figure || lead.nextElementSibling === (figure.closest('figure') ?? figure)) continue;
+    const walker = document.createTreeWalker(lead, NodeFilter.SHOW_TEXT);
+    let last = null;
+    while (walker.nextNode()) if (walker.currentNode.data.trim()) last = walker.currentNode;
+    if (!last || !/:\\s*$/.test(last.data)) continue;
+    last.data = last.data.replace(/\\s*$/, ` see figure ${figure.id.split('-').pop()}.`);
+    pointed += 1;
+  }
+  return pointed;
 }
 """
 
@@ -244,6 +276,7 @@ def print_fitted(page, output: Path, rounds: int = FIT_ROUNDS) -> dict:
             floated |= moved
             stuck = {f.figure: round(f.above_px) for f in fits if f.figure in fills and f.figure not in moved | raised}
             raised |= set(page.evaluate(RAISE_FIGURES, stuck)) if stuck else set()
+            page.evaluate(POINT_LEAD_INS)
     page.evaluate(NUMBER_FIGURE_LIST, {name: p.page + 1 for name, p in placements.items()})
     page.pdf(path=str(output), **PDF_OPTIONS)
     return {"prints": measured + 1, "shrunk": len(caps), "floated": len(floated), "raised": len(raised)}

@@ -11,7 +11,9 @@ than ``BLANK_LIMIT`` of the page before it blank is, in that order of preference
 1. shrunk into the room that was left, if its labels still print at
    `MIN_LABEL_PT` ([`handbook.legibility`][handbook.legibility]) or more at that height;
 2. floated, as books do: moved after the paragraphs that follow it in its
-   section, enough of them to fill the blank, so it heads the next page;
+   section, enough of them to fill the blank, so it heads the next page (never
+   right after a heading or a paragraph ending in a colon; its own lead-in
+   then names it by number);
 3. raised, when nothing follows it in its chapter to float past: moved before
    the blocks that sat wholly on the page before, so it heads that page and the
    text that led to it follows (below a heading, never above one).

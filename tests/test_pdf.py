@@ -199,13 +199,19 @@ def test_pdf_layout_finds_a_figure_that_left_a_page_blank_before_it(browser, tmp
         assert gaps == []
 
 
+#: The paragraph that leads to the figure in the fitting fixture.
+LEAD_IN = "Where the figure comes in"
+
+
 def figure_site(tmp_path: Path, diagram: str, before: int, after: int, copies: int = 1) -> Path:
-    """A built one-page site: ``before`` paragraphs, a real diagram (``copies`` times, a paragraph apart), ``after`` paragraphs."""
+    """A built one-page site: ``before`` paragraphs, a lead-in ending in a colon, a real diagram (``copies``
+    times, a paragraph apart), ``after`` paragraphs."""
     source = ROOT / "diagrams" / f"{diagram}.mmd"
     paragraphs = lambda n, where: "".join(f"Paragraph {i + 1} {where} the figure, long enough to wrap onto a second line of the printed page.\n\n" for i in range(n))
     block = figure(f"diagrams/{diagram}.mmd") + "\n"
     files = {
-        "docs/index.md": front("home") + "\n" + paragraphs(before, "before") + paragraphs(1, "leading to").join([block] * copies) + paragraphs(after, "after"),
+        "docs/index.md": front("home") + "\n" + paragraphs(before, "before") + f"{LEAD_IN}:\n\n"
+        + paragraphs(1, "leading to").join([block] * copies) + paragraphs(after, "after"),
         f"diagrams/{diagram}.mmd": source.read_text(),
         f"diagrams/{diagram}.svg": source.with_suffix(".svg").read_text(),
     }
@@ -223,7 +229,8 @@ def figure_site(tmp_path: Path, diagram: str, before: int, after: int, copies: i
 def test_a_figure_that_would_leave_most_of_a_page_blank_is_fitted_and_listed_with_its_page(browser, tmp_path: Path, diagram, way, copies, before, after):
     """Fixture: text fills part of a page, then a tall captioned figure: printed plainly, the rest of the page
     stays blank; fitted, the figure is shrunk (room enough at 7 pt, caption included), floated past the text
-    after it, or, when it ends the page's content, raised to the top of the page before."""
+    after it, or, when it ends the page's content, raised to the top of the page before. Its caption is
+    numbered, and a lead-in the figure no longer follows points to it by that number."""
     from pypdf import PdfReader
 
     from fit_figures import figure_placements
@@ -241,3 +248,30 @@ def test_a_figure_that_would_leave_most_of_a_page_blank_is_fitted_and_listed_wit
     assert [placements[f"figure-{n + 1}"].page for n in range(copies)] == list(range(figure_page, figure_page + copies))
     listing = unicodedata.normalize("NFKC", reader.pages[-1].extract_text())  # "fi" is printed as a ligature
     assert "List of figures" in listing and re.search(rf"^1 .+ {figure_page + 1}$", listing, re.MULTILINE), listing
+    text = squash(unicodedata.normalize("NFKC", "".join(page.extract_text() for page in reader.pages)))
+    assert all(squash(f"Figure {n + 1}.") in text for n in range(copies)), text
+    assert squash(LEAD_IN + (":" if way == "shrunk" else ": see figure 1.")) in text, text
+
+
+def test_a_float_never_parts_a_lead_in_from_what_it_introduces_and_its_own_lead_in_points_to_it(browser):
+    """Fixture: a figure floated by 150 px would land after "Four rules here:", between it and its list; it
+    lands one paragraph earlier. Its own lead-in, left behind, names it by number; a lead-in still right above
+    its figure keeps its colon."""
+    from build_pdf import FLOAT_FIGURES, LIST_FIGURES, POINT_LEAD_INS
+
+    block = lambda height: f'<p style="height: {height}px; margin: 0">'
+    page = browser.new_page()
+    try:
+        page.set_content(
+            '<section class="print-page"><p>How it flows:</p>'
+            '<figure><div class="mermaid" data-diagram-zoom style="height: 400px"></div><figcaption>One.</figcaption></figure>'
+            f'{block(100)}Text.</p>{block(100)}Four rules here:</p><ul><li>Rule.</li></ul>'
+            '<p>Then:</p><figure><div class="mermaid" data-diagram-zoom></div><figcaption>Two.</figcaption></figure></section>')
+        assert page.evaluate(LIST_FIGURES, "figure-") == 2
+        assert page.evaluate(FLOAT_FIGURES, {"figure-1": 150}) == ["figure-1"]
+        assert page.evaluate(POINT_LEAD_INS) == 1
+        order = page.evaluate("() => [...document.querySelector('section').children].map(e => e.textContent)")
+    finally:
+        page.close()
+    assert order[:5] == ["How it flows: see figure 1.", "Text.", "Figure 1. One.", "Four rules here:", "Rule."], order
+    assert order[5:7] == ["Then:", "Figure 2. Two."], order
