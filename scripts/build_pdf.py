@@ -101,8 +101,9 @@ LIST_FIGURES = """
     figure.id = prefix + (index + 1);
     const box = figure.closest('figure') ?? figure;
     const caption = box.querySelector(':scope > figcaption');
-    if (caption) {
-      const number = caption.querySelector('.handbook-figure-number') ?? caption.insertAdjacentElement(
+    if (caption) {  // the number opens the caption's first line: inside its paragraph, when it has one
+      const line = caption.querySelector(':scope > p') ?? caption;
+      const number = line.querySelector('.handbook-figure-number') ?? line.insertAdjacentElement(
         'afterbegin', Object.assign(document.createElement('span'), {className: 'handbook-figure-number'}));
       number.textContent = `Figure ${index + 1}. `;
     }
