@@ -151,8 +151,8 @@ NUMBER_FIGURE_LIST = """
 
 #: Float figures: move each after enough of the blocks that follow it in its chapter to fill
 #: ``{id: CSS px}``, as books float figures to the top of the next page. Figures that follow
-#: it with at most two paragraphs between them (the case studies' trio of overview, offline
-#: and online views) move with it as a group, in order. The text that fills the gap may
+#: it with only their own lead-in between (the case studies' trio of overview, offline and
+#: online views) move with it as a group, in order. The text that fills the gap may
 #: include a section heading (never a chapter's, never another figure), but the group never
 #: lands right after a heading or a paragraph ending in a colon, so each stays with what it
 #: introduces. Returns the ids that moved.
@@ -160,14 +160,15 @@ FLOAT_FIGURES = """
 (fills) => {
   const isFigure = (element) => element?.matches('.mermaid, figure:has(> .mermaid)');
   const isHeading = (element) => /^H[2-6]$/.test(element?.tagName);
-  const leadsOn = (element) => isHeading(element) || (element?.tagName === 'P' && /:\\s*$/.test(element.textContent));
+  const isLeadIn = (element) => element?.tagName === 'P' && /:\\s*$/.test(element.textContent);
+  const leadsOn = (element) => isHeading(element) || isLeadIn(element);
   const moved = [];
   for (const [id, fill] of Object.entries(fills)) {
     const diagram = document.getElementById(id);
     const group = [diagram.closest('figure') ?? diagram];  // a captioned diagram moves with its caption
     for (let next = group.at(-1).nextElementSibling, between = []; next; next = next.nextElementSibling) {
       if (isFigure(next)) { group.push(...between, next); between = []; }
-      else if (next.tagName === 'P' && between.length < 2) between.push(next);
+      else if (isLeadIn(next) && !between.length) between.push(next);
       else break;
     }
     let filled = 0, last = null;
@@ -228,7 +229,7 @@ POINT_LEAD_INS = """
 
 #: Measuring prints before the last one; each round only shrinks or floats figures further. Moving a
 #: figure shifts the pages after it into new gaps: the whole book needed six rounds (205, 73, 38, 9, 5, 4 gaps).
-FIT_ROUNDS = 6
+FIT_ROUNDS = 8
 #: Width of the PDF's text block in CSS px, the width figures and paragraphs are measured at.
 PRINT_TEXT_PX = round(182 / 25.4 * 96)
 

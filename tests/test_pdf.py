@@ -205,13 +205,13 @@ LEAD_IN = "Where the figure comes in"
 
 def figure_site(tmp_path: Path, diagram: str, before: int, after: int, copies: int = 1) -> Path:
     """A built one-page site: ``before`` paragraphs, a lead-in ending in a colon, a real diagram (``copies``
-    times, a paragraph apart), ``after`` paragraphs."""
+    times, each after its own lead-in), ``after`` paragraphs."""
     source = ROOT / "diagrams" / f"{diagram}.mmd"
     paragraphs = lambda n, where: "".join(f"Paragraph {i + 1} {where} the figure, long enough to wrap onto a second line of the printed page.\n\n" for i in range(n))
     block = figure(f"diagrams/{diagram}.mmd") + "\n"
     files = {
         "docs/index.md": front("home") + "\n" + paragraphs(before, "before") + f"{LEAD_IN}:\n\n"
-        + paragraphs(1, "leading to").join([block] * copies) + paragraphs(after, "after"),
+        + "\nThe next figure:\n\n".join([block] * copies) + paragraphs(after, "after"),
         f"diagrams/{diagram}.mmd": source.read_text(),
         f"diagrams/{diagram}.svg": source.with_suffix(".svg").read_text(),
     }
