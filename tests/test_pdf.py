@@ -276,3 +276,25 @@ def test_a_float_never_parts_a_lead_in_from_what_it_introduces_and_its_own_lead_
         page.close()
     assert order[:5] == ["How it flows: see figure 1.", "Text.", "Figure 1. One.", "Four rules here:", "Rule."], order
     assert order[5:7] == ["Then:", "Figure 2. Two."], order
+
+
+def test_a_run_of_figures_floats_as_one_group_only_when_each_follows_its_own_lead_in(browser):
+    """Fixture: a figure, a paragraph of text, then another figure's lead-in and figure. The text is not a
+    lead-in, so the first figure floats past it alone instead of carrying it, the lead-in and the second
+    figure to after the paragraph that ends the section."""
+    from build_pdf import FLOAT_FIGURES, LIST_FIGURES
+
+    page = browser.new_page()
+    try:
+        page.set_content(
+            '<section class="print-page"><p>First:</p>'
+            '<figure><div class="mermaid" data-diagram-zoom style="height: 400px"></div><figcaption>One.</figcaption></figure>'
+            '<p style="height: 100px; margin: 0">Why.</p><p>Then:</p>'
+            '<figure><div class="mermaid" data-diagram-zoom></div><figcaption>Two.</figcaption></figure>'
+            '<p style="height: 100px; margin: 0">After.</p></section>')
+        page.evaluate(LIST_FIGURES, "figure-")
+        assert page.evaluate(FLOAT_FIGURES, {"figure-1": 50}) == ["figure-1"]
+        order = page.evaluate("() => [...document.querySelector('section').children].map(e => e.textContent)")
+    finally:
+        page.close()
+    assert order == ["First:", "Why.", "Figure 1. One.", "Then:", "Figure 2. Two.", "After."], order
