@@ -368,13 +368,13 @@ def test_colour_toggle_cycles_is_remembered_and_follows_the_system(browser, serv
     page.goto(base + "reference/", wait_until="load")
     assert scheme(page) == "slate", "automatic (the first choice) follows the system's dark scheme"
     assert shown_toggle(page) == "automatic"
-    page.wait_for_function("document.querySelector('meta[name=color-scheme]')?.content === 'dark'")
+    page.wait_for_function("() => document.querySelector('meta[name=color-scheme]')?.content === 'dark'")
     assert page.evaluate("document.querySelector('meta[name=theme-color]').content").startswith("#")
 
     page.locator("form[data-handbook-palette] label:visible").click()
     assert scheme(page) == "default" and shown_toggle(page) == "light"
-    page.wait_for_function("document.querySelector('meta[name=color-scheme]').content === 'light'")
-    page.wait_for_function("!document.body.hasAttribute('data-md-color-switching')")
+    page.wait_for_function("() => document.querySelector('meta[name=color-scheme]').content === 'light'")
+    page.wait_for_function("() => !document.body.hasAttribute('data-md-color-switching')")
 
     page.reload(wait_until="load")
     assert scheme(page) == "default", "the reader's choice (light) wins over the system's dark scheme"
@@ -395,6 +395,6 @@ def test_colour_toggle_cycles_is_remembered_and_follows_the_system(browser, serv
     page.keyboard.press("Enter")
     assert shown_toggle(page) == "automatic", "Enter moves on to automatic"
     page.emulate_media(color_scheme="light")
-    page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'default'")
+    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'default'")
     assert page.evaluate("__md_get('__palette')")["color"]["media"] == "(prefers-color-scheme)"
     assert session.errors == [] and session.blocked == []
