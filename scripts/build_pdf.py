@@ -36,7 +36,7 @@ from check_handbook import ROOT, read_config  # noqa: E402
 from fit_figures import BLANK_LIMIT, FIGURE_ID_PREFIX, figure_placements, fits_for  # noqa: E402
 from local_server import serve  # noqa: E402
 from page_rendering import wait_for_rendering  # noqa: E402
-from pdf_layout import gaps_in  # noqa: E402
+from pdf_layout import blank_feet, gaps_in  # noqa: E402
 
 #: The whole book is one page with ~1,000 formulas to typeset, plus any diagram without a
 #: current snapshot to render: 5-17 s on a quiet 2-core machine, over 30 s beside another
@@ -186,11 +186,17 @@ FLOAT_FIGURES = """
 """
 
 #: Raise each figure ``{id: CSS px}`` to the top of the page before it: before the blocks that sat wholly on
-#: that page (``px`` of them), below any heading just above them. For a figure that ends its chapter, so that
-#: nothing after it can fill the page, as books float a figure to the top of the page that refers to it.
+#: that page (``px`` of them), below any heading just above them, and never above a page's opening paragraph
+#: (a figure right under a page's title could take the title to the next sheet and leave its tags behind).
+#: For a figure that ends its chapter, so that nothing after it can fill the page, as books float a figure
+#: to the top of the page that refers to it.
 RAISE_FIGURES = """
 (aboves) => {
   const stop = 'section, h1, h2, h3, h4, h5, h6, .mermaid, figure:has(> .mermaid)';  // never above these
+  const opens = (element) => {  // only the page's title, tags and date line come before it
+    for (let e = element.previousElementSibling; e; e = e.previousElementSibling) if (!e.matches('h1, .md-tags, .page-meta')) return false;
+    return true;
+  };
   const raised = [];
   for (const [id, above] of Object.entries(aboves)) {
     const diagram = document.getElementById(id);
@@ -198,7 +204,7 @@ RAISE_FIGURES = """
     let first = box, taken = 0;
     for (let previous = box.previousElementSibling; previous; previous = previous.previousElementSibling) {
       const height = previous.getBoundingClientRect().height;
-      if (previous.matches(stop) || taken + height > above) break;
+      if (previous.matches(stop) || opens(previous) || taken + height > above) break;
       taken += height;
       first = previous;
     }
@@ -346,9 +352,11 @@ def pdf_stats(output: Path, started: float, fitting: dict) -> dict:
 
     reader = PdfReader(str(output))
     gaps = gaps_in(output, reader, {placement.page for placement in figure_placements(reader).values()})  # figures lead only these
+    feet = blank_feet(output, reader)
     return {"pages": len(reader.pages), "bytes": output.stat().st_size, "seconds": time.perf_counter() - started,
             **fitting, "gaps_over_limit": sum(gap.blank > BLANK_LIMIT for gap in gaps),
-            "worst_gap": max((gap.blank for gap in gaps), default=0.0)}
+            "worst_gap": max((gap.blank for gap in gaps), default=0.0),
+            "feet_over_limit": sum(foot.blank > BLANK_LIMIT for foot in feet)}
 
 
 def build_pdf(site_dir: Path, output: Path, only: str | tuple[str, ...] | None = None, browser=None,
@@ -377,7 +385,8 @@ def summary(name: str, result: dict) -> str:
             f"{result['prints']} prints, {result['shrunk']} figures shrunk, {result['floated']} floated and "
             f"{result['raised']} raised to the top of their page to fit; "
             f"{result['gaps_over_limit']} figures still leave more than {BLANK_LIMIT:.0%} of the page before blank "
-            f"(worst {result['worst_gap']:.0%})")
+            f"(worst {result['worst_gap']:.0%}); {result['feet_over_limit']} page feet blank over {BLANK_LIMIT:.0%} "
+            f"whatever follows")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -8,9 +8,14 @@ one whose first Inter text is near the top; the blank at the foot of the page
 before it is what the figure cost. Pages that start a chapter (a top-level
 bookmark) are skipped: print-site starts every page of the handbook on a new sheet.
 
+Tables, listings and boxes are printed whole too, and leave the same kind of gap;
+``--any`` lists every page foot left blank, whatever follows it
+([`blank_feet`][pdf_layout.blank_feet]).
+
 Usage::
 
-    python scripts/pdf_layout.py ml-system-design-handbook.pdf   # list figures after a gap over a third of a page
+    python scripts/pdf_layout.py ml-system-design-handbook.pdf         # figures after a gap over a third of a page
+    python scripts/pdf_layout.py --any ml-system-design-handbook.pdf   # any block after such a gap
 """
 
 from __future__ import annotations
@@ -105,18 +110,40 @@ def gaps_in(pdf: Path, reader, pages: set[int] | None = None) -> list[Gap]:
     return gaps
 
 
+def blank_feet(pdf: Path, reader) -> list[Gap]:
+    """Every page whose foot is blank, whatever moved on (a figure, a table, a listing, a box): the pages before
+    a chapter's first page, and the last page, end their chapter and are left out. ``reader`` is ``pdf``
+    opened with pypdf (for its bookmarks). A page with no text at all counts as wholly blank.
+    """
+    starts = chapter_starts(reader)
+    text = text_rows(pdf)
+    feet = []
+    for index in range(len(reader.pages) - 1):
+        if index + 1 in starts:
+            continue
+        rows = [y for y, _ in text.get(index, [])]
+        feet.append(Gap(index + 2, max(0.0, (min(rows) if rows else TEXT_TOP) - TEXT_BOTTOM) / TEXT_HEIGHT))
+    return feet
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Command-line entry point: exits 1 when a figure leaves more than a third of a page blank."""
+    """Command-line entry point: exits 1 when a figure (with ``--any``: anything) leaves more than a third of a page blank."""
+    from pypdf import PdfReader
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("pdf", type=Path)
     parser.add_argument("--limit", type=float, default=1 / 3, help="largest blank share allowed (default 1/3)")
+    parser.add_argument("--any", action="store_true", help="every blank page foot, not only those before a figure")
     args = parser.parse_args(argv)
-    gaps = figure_gaps(args.pdf)
+    reader = PdfReader(str(args.pdf))
+    gaps = blank_feet(args.pdf, reader) if args.any else gaps_in(args.pdf, reader)
     over = [gap for gap in gaps if gap.blank > args.limit]
+    what = "what follows" if args.any else "the figure"
     for gap in over:
-        print(f"{args.pdf}: page {gap.page - 1} is {gap.blank:.0%} blank before the figure on page {gap.page}")
+        print(f"{args.pdf}: page {gap.page - 1} is {gap.blank:.0%} blank before {what} on page {gap.page}")
     worst = max((gap.blank for gap in gaps), default=0)
-    print(f"{len(gaps)} figure(s) start a page; {len(over)} leave more than {args.limit:.0%} of the page before blank; worst {worst:.0%}")
+    counted = f"{len(gaps)} page feet;" if args.any else f"{len(gaps)} figure(s) start a page;"
+    print(f"{counted} {len(over)} leave more than {args.limit:.0%} of the page blank; worst {worst:.0%}")
     return 1 if over else 0
 
 

@@ -199,6 +199,32 @@ def test_pdf_layout_finds_a_figure_that_left_a_page_blank_before_it(browser, tmp
         assert gaps == []
 
 
+@pytest.mark.parametrize("text_mm, height_mm, font", [(100, 200, "sans-serif"), (100, 150, "sans-serif"), (100, 200, '"Handbook Inter"')])
+def test_pdf_layout_finds_any_block_that_left_a_page_blank_before_it(browser, tmp_path: Path, text_mm, height_mm, font):
+    """Fixture: 100 mm of text, then a block kept whole (a table, say: not in the diagram font) too tall for the
+    163 mm left. Only ``blank_feet`` sees it; a block that fits leaves no page foot at all."""
+    from pypdf import PdfReader
+
+    from pdf_layout import blank_feet, figure_gaps
+
+    html = tmp_path / "block.html"
+    html.write_text(FIGURE_PAGE.format(font=(ROOT / "docs/assets/vendor/inter-ui/Inter-Regular.woff2").as_uri(),
+                                       height=height_mm, lines="Body text before the block.<br>" * (text_mm // 5))
+                    .replace('font-family: "Handbook Inter"', f"font-family: {font}"))
+    page = browser.new_page()
+    page.goto(html.as_uri(), wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    page.pdf(path=str(tmp_path / "block.pdf"), format="A4",
+             margin={"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"})
+    page.close()
+    feet = blank_feet(tmp_path / "block.pdf", PdfReader(str(tmp_path / "block.pdf")))
+    if height_mm == 150:
+        assert feet == []
+        return
+    assert [foot.page for foot in feet] == [2] and 0.5 < feet[0].blank < 0.75, feet
+    assert bool(figure_gaps(tmp_path / "block.pdf")) == ("Inter" in font), "a figure gap is one before the diagram font"
+
+
 #: The paragraph that leads to the figure in the fitting fixture.
 LEAD_IN = "Where the figure comes in"
 
@@ -298,3 +324,43 @@ def test_a_run_of_figures_floats_as_one_group_only_when_each_follows_its_own_lea
     finally:
         page.close()
     assert order == ["First:", "Why.", "Figure 1. One.", "Then:", "Figure 2. Two.", "After."], order
+
+
+def test_a_raise_never_puts_a_figure_above_a_pages_opening_paragraph(browser):
+    """Fixture: a page's tags, title, date line, opening paragraph, a second paragraph, then a figure raised by
+    more than all of them: it goes above the second paragraph only. Right under the title, a figure too tall for
+    the sheet took the title with it and left the tags alone on a page."""
+    from build_pdf import LIST_FIGURES, RAISE_FIGURES
+
+    page = browser.new_page()
+    try:
+        page.set_content(
+            '<section class="print-page"><nav class="md-tags">tag</nav><h1>Title</h1><p class="page-meta">Date</p>'
+            '<p>Opening.</p><p>Second.</p>'
+            '<figure><div class="mermaid" data-diagram-zoom style="height: 400px"></div><figcaption>One.</figcaption></figure>'
+            '</section>')
+        page.evaluate(LIST_FIGURES, "figure-")
+        assert page.evaluate(RAISE_FIGURES, {"figure-1": 5000}) == ["figure-1"]
+        order = page.evaluate("() => [...document.querySelector('section').children].map(e => e.textContent)")
+    finally:
+        page.close()
+    assert order == ["tag", "Title", "Date", "Opening.", "Figure 1. One.", "Second."], order
+
+
+def test_a_pages_tags_stay_on_the_sheet_with_its_title(browser, tmp_path: Path):
+    """Fixture, printed with the handbook's stylesheet: tags, a title and a block kept whole too tall to share the
+    page with them. The title stays with the tags (the block moves on), not the tags alone on the first page."""
+    from pypdf import PdfReader
+
+    html = tmp_path / "tags.html"
+    html.write_text(
+        f'<!doctype html><html><head><link rel="stylesheet" href="{(ROOT / "docs/assets/stylesheets/handbook.css").as_uri()}">'
+        '</head><body><article class="md-typeset"><nav class="md-tags">the-tag</nav><h1>The title</h1>'
+        '<figure style="height: 255mm; border: 1px solid">Block</figure></article></body></html>')
+    page = browser.new_page()
+    page.goto(html.as_uri(), wait_until="load")
+    page.pdf(path=str(tmp_path / "tags.pdf"), format="A4",
+             margin={"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"})
+    page.close()
+    first = PdfReader(str(tmp_path / "tags.pdf")).pages[0].extract_text()
+    assert "the-tag" in first and "The title" in first, first
