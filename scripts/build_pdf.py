@@ -36,7 +36,7 @@ from check_handbook import ROOT, read_config  # noqa: E402
 from fit_figures import BLANK_LIMIT, FIGURE_ID_PREFIX, figure_placements, fits_for  # noqa: E402
 from local_server import serve  # noqa: E402
 from page_rendering import wait_for_rendering  # noqa: E402
-from pdf_layout import blank_feet, gaps_in  # noqa: E402
+from pdf_layout import TEXT_HEIGHT, blank_feet, gaps_in  # noqa: E402
 
 #: The whole book is one page with ~1,000 formulas to typeset, plus any diagram without a
 #: current snapshot to render: 5-17 s on a quiet 2-core machine, over 30 s beside another
@@ -233,6 +233,28 @@ POINT_LEAD_INS = """
 }
 """
 
+#: Let each block taller than ``limit`` CSS px (a long table, code listing, admonition or opened answer) that
+#: no figure follows in its page break across pages. Kept whole (``break-inside: avoid`` in handbook.css), a
+#: tall block that does not fit what is left of a page moves on and leaves the rest of that page blank; shorter
+#: blocks stay whole, which costs at most their own height. A block with figures after it stays whole too: its
+#: breaking would move them, and fitting figures into pages does not settle when tall blocks before them break.
+#: A table breaks between rows and repeats its header row. Returns how many blocks may break.
+LET_TALL_BLOCKS_BREAK = """
+(limit) => {
+  const figures = [...document.querySelectorAll('section.print-page .mermaid')];
+  let marked = 0;
+  for (const block of document.querySelectorAll('section.print-page :is(table:not([class]), pre, .admonition, details)')) {
+    const page = block.closest('section.print-page');
+    const followed = figures.some(f => f.closest('section.print-page') === page &&
+      block.compareDocumentPosition(f) & Node.DOCUMENT_POSITION_FOLLOWING);
+    if (!followed && block.getBoundingClientRect().height > limit) { block.dataset.printBreaks = ''; marked += 1; }
+  }
+  return marked;
+}
+"""
+#: Blocks taller than this share of the text block may break across pages.
+BREAKABLE_SHARE = 1 / 4
+
 #: Measuring prints before the last one; each round only shrinks or floats figures further. Moving a
 #: figure shifts the pages after it into new gaps: the whole book needed eight (205, 80, 41, 16, 11, 5, 2, 0 gaps).
 FIT_ROUNDS = 8
@@ -258,10 +280,11 @@ def print_fitted(page, output: Path, rounds: int = FIT_ROUNDS) -> dict:
     """
     from pypdf import PdfReader
 
+    page.set_viewport_size({"width": PRINT_TEXT_PX, "height": 1100})
+    breakable = page.evaluate(LET_TALL_BLOCKS_BREAK, round(BREAKABLE_SHARE * TEXT_HEIGHT / 0.75))
     if rounds == 0:
         page.pdf(path=str(output), **PDF_OPTIONS)
-        return {"prints": 1, "shrunk": 0, "floated": 0, "raised": 0}
-    page.set_viewport_size({"width": PRINT_TEXT_PX, "height": 1100})
+        return {"prints": 1, "shrunk": 0, "floated": 0, "raised": 0, "breakable": breakable}
     caps: dict[str, float] = {}
     floated: set[str] = set()
     raised: set[str] = set()
@@ -287,7 +310,8 @@ def print_fitted(page, output: Path, rounds: int = FIT_ROUNDS) -> dict:
             page.evaluate(POINT_LEAD_INS)
     page.evaluate(NUMBER_FIGURE_LIST, {name: p.page + 1 for name, p in placements.items()})
     page.pdf(path=str(output), **PDF_OPTIONS)
-    return {"prints": measured + 1, "shrunk": len(caps), "floated": len(floated), "raised": len(raised)}
+    return {"prints": measured + 1, "shrunk": len(caps), "floated": len(floated), "raised": len(raised),
+            "breakable": breakable}
 
 
 class PdfBuildError(RuntimeError):
@@ -386,7 +410,7 @@ def summary(name: str, result: dict) -> str:
             f"{result['raised']} raised to the top of their page to fit; "
             f"{result['gaps_over_limit']} figures still leave more than {BLANK_LIMIT:.0%} of the page before blank "
             f"(worst {result['worst_gap']:.0%}); {result['feet_over_limit']} page feet blank over {BLANK_LIMIT:.0%} "
-            f"whatever follows")
+            f"whatever follows ({result.get('breakable', 0)} tall blocks let break)")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -364,3 +364,43 @@ def test_a_pages_tags_stay_on_the_sheet_with_its_title(browser, tmp_path: Path):
     page.close()
     first = PdfReader(str(tmp_path / "tags.pdf")).pages[0].extract_text()
     assert "the-tag" in first and "The title" in first, first
+
+
+def test_only_tall_blocks_that_no_figure_follows_may_break_and_a_marked_table_breaks_between_rows(browser, tmp_path: Path):
+    """Fixture: a page with a tall table before its figure, a tall table and a tall box after it, and a short
+    table: only the two tall blocks after the figure are marked. Printed with the handbook's stylesheet after
+    100 mm of text, the marked table starts on the first page and repeats its header on the next; unmarked, it
+    moves on whole and leaves the first page half blank."""
+    from pypdf import PdfReader
+
+    from build_pdf import LET_TALL_BLOCKS_BREAK
+
+    rows = lambda n: "<table><thead><tr><th>head</th></tr></thead><tbody>" + "".join(
+        f"<tr><td>row {i}</td></tr>" for i in range(n)) + "</tbody></table>"
+    page = browser.new_page()
+    try:
+        page.set_content(
+            f'<section class="print-page"><div class="md-typeset">{rows(20)}<div class="mermaid"></div>{rows(20)}'
+            f'<div class="admonition" style="height: 400px">Box</div>{rows(2)}</div></section>')
+        assert page.evaluate(LET_TALL_BLOCKS_BREAK, 250) == 2
+        marked = page.evaluate("() => [...document.querySelectorAll('[data-print-breaks]')].map(e => e.tagName + e.rows?.length)")
+    finally:
+        page.close()
+    assert marked == ["TABLE21", "DIVundefined"], marked
+
+    for mark in ("", " data-print-breaks"):
+        html = tmp_path / "table.html"
+        html.write_text(
+            f'<!doctype html><html><head><link rel="stylesheet" href="{(ROOT / "docs/assets/stylesheets/handbook.css").as_uri()}">'
+            '<style>body { margin: 0; font: 12pt sans-serif; } td, th { height: 9mm; padding: 0; }</style>'
+            '</head><body><article class="md-typeset">' + '<p style="margin: 0; height: 100mm">Text.</p>'
+            + rows(40).replace("<table>", f"<table{mark}>") + '</article></body></html>')
+        page = browser.new_page()
+        page.goto(html.as_uri(), wait_until="load")
+        page.pdf(path=str(tmp_path / "table.pdf"), format="A4",
+                 margin={"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"})
+        page.close()
+        first, second = (p.extract_text() for p in PdfReader(str(tmp_path / "table.pdf")).pages[:2])
+        assert ("row 0" in first) == bool(mark), first
+        if mark:
+            assert second.startswith("head"), second
