@@ -178,51 +178,41 @@ p {{ margin: 0; line-height: 5mm; }}
 <div class="figure">Label in the diagram font</div><p>After.</p></body></html>"""
 
 
-@pytest.mark.parametrize("text_mm, height_mm, over", [(100, 200, True), (100, 150, False)])
-def test_pdf_layout_finds_a_figure_that_left_a_page_blank_before_it(browser, tmp_path: Path, text_mm, height_mm, over):
-    """Fixture: 100 mm of text, then a figure too tall for the 163 mm left: page 1 is mostly blank."""
-    from pdf_layout import figure_gaps
+#: The PDF's A4 page and margins (scripts/build_pdf.py), for fixtures printed straight from HTML.
+PRINT_PAGE = dict(format="A4", margin={"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"})
 
-    html = tmp_path / "figure.html"
-    html.write_text(FIGURE_PAGE.format(font=(ROOT / "docs/assets/vendor/inter-ui/Inter-Regular.woff2").as_uri(),
-                                       height=height_mm, lines="Body text before the figure.<br>" * (text_mm // 5)))
+
+def printed(browser, html: Path) -> Path:
+    """``html`` printed beside it as a PDF (the book's page and margins), once its fonts have loaded."""
     page = browser.new_page()
     page.goto(html.as_uri(), wait_until="load")
     page.evaluate("document.fonts.ready.then(() => true)")
-    page.pdf(path=str(tmp_path / "figure.pdf"), format="A4",
-             margin={"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"})
+    page.pdf(path=str(html.with_suffix(".pdf")), **PRINT_PAGE)
     page.close()
-    gaps = figure_gaps(tmp_path / "figure.pdf")
-    if over:
-        assert [g.page for g in gaps] == [2] and 0.5 < gaps[0].blank < 0.75
-    else:
-        assert gaps == []
+    return html.with_suffix(".pdf")
 
 
-@pytest.mark.parametrize("text_mm, height_mm, font", [(100, 200, "sans-serif"), (100, 150, "sans-serif"), (100, 200, '"Handbook Inter"')])
-def test_pdf_layout_finds_any_block_that_left_a_page_blank_before_it(browser, tmp_path: Path, text_mm, height_mm, font):
-    """Fixture: 100 mm of text, then a block kept whole (a table, say: not in the diagram font) too tall for the
-    163 mm left. Only ``blank_feet`` sees it; a block that fits leaves no page foot at all."""
+@pytest.mark.parametrize("height_mm, font, figure", [(200, '"Handbook Inter"', True), (150, '"Handbook Inter"', True),
+                                                     (200, "sans-serif", False)])
+def test_pdf_layout_finds_a_block_that_left_a_page_blank_before_it(browser, tmp_path: Path, height_mm, font, figure):
+    """Fixture: 100 mm of text, then a block kept whole: too tall (200 mm) for the 163 mm left, page 1 is mostly
+    blank; 150 mm fits. A block in the diagram font is a figure, and both ``figure_gaps`` and ``blank_feet`` see
+    the blank; any other block (a table, say) only ``blank_feet``."""
     from pypdf import PdfReader
 
     from pdf_layout import blank_feet, figure_gaps
 
     html = tmp_path / "block.html"
     html.write_text(FIGURE_PAGE.format(font=(ROOT / "docs/assets/vendor/inter-ui/Inter-Regular.woff2").as_uri(),
-                                       height=height_mm, lines="Body text before the block.<br>" * (text_mm // 5))
+                                       height=height_mm, lines="Body text before the block.<br>" * 20)
                     .replace('font-family: "Handbook Inter"', f"font-family: {font}"))
-    page = browser.new_page()
-    page.goto(html.as_uri(), wait_until="load")
-    page.evaluate("document.fonts.ready.then(() => true)")
-    page.pdf(path=str(tmp_path / "block.pdf"), format="A4",
-             margin={"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"})
-    page.close()
-    feet = blank_feet(tmp_path / "block.pdf", PdfReader(str(tmp_path / "block.pdf")))
+    pdf = printed(browser, html)
+    gaps, feet = figure_gaps(pdf), blank_feet(pdf, PdfReader(str(pdf)))
     if height_mm == 150:
-        assert feet == []
+        assert gaps == [] and feet == []
         return
     assert [foot.page for foot in feet] == [2] and 0.5 < feet[0].blank < 0.75, feet
-    assert bool(figure_gaps(tmp_path / "block.pdf")) == ("Inter" in font), "a figure gap is one before the diagram font"
+    assert gaps == (feet if figure else []), gaps
 
 
 #: The paragraph that leads to the figure in the fitting fixture.
@@ -280,6 +270,21 @@ def test_a_figure_that_would_leave_most_of_a_page_blank_is_fitted_and_listed_wit
     assert squash(LEAD_IN + (":" if way == "shrunk" else ": see figure 1.")) in text, text
 
 
+def refitted(browser, content: str, script: str, arg) -> tuple[object, list[str]]:
+    """Put ``content`` (a print-page section) in a page, number its figures, run the fitting ``script`` with
+    ``arg``: what it returned, and the section's children's text in their new order."""
+    from build_pdf import LIST_FIGURES
+
+    page = browser.new_page()
+    try:
+        page.set_content(content)
+        page.evaluate(LIST_FIGURES, "figure-")
+        returned = page.evaluate(script, arg)
+        return returned, page.evaluate("() => [...document.querySelector('section').children].map(e => e.textContent)")
+    finally:
+        page.close()
+
+
 def test_a_float_never_parts_a_lead_in_from_what_it_introduces_and_its_own_lead_in_points_to_it(browser):
     """Fixture: a figure floated by 150 px would land after "Four rules here:", between it and its list; it
     lands one paragraph earlier. Its own lead-in, left behind, names it by number; a lead-in still right above
@@ -308,21 +313,15 @@ def test_a_run_of_figures_floats_as_one_group_only_when_each_follows_its_own_lea
     """Fixture: a figure, a paragraph of text, then another figure's lead-in and figure. The text is not a
     lead-in, so the first figure floats past it alone instead of carrying it, the lead-in and the second
     figure to after the paragraph that ends the section."""
-    from build_pdf import FLOAT_FIGURES, LIST_FIGURES
+    from build_pdf import FLOAT_FIGURES
 
-    page = browser.new_page()
-    try:
-        page.set_content(
-            '<section class="print-page"><p>First:</p>'
-            '<figure><div class="mermaid" data-diagram-zoom style="height: 400px"></div><figcaption>One.</figcaption></figure>'
-            '<p style="height: 100px; margin: 0">Why.</p><p>Then:</p>'
-            '<figure><div class="mermaid" data-diagram-zoom></div><figcaption>Two.</figcaption></figure>'
-            '<p style="height: 100px; margin: 0">After.</p></section>')
-        page.evaluate(LIST_FIGURES, "figure-")
-        assert page.evaluate(FLOAT_FIGURES, {"figure-1": 50}) == ["figure-1"]
-        order = page.evaluate("() => [...document.querySelector('section').children].map(e => e.textContent)")
-    finally:
-        page.close()
+    moved, order = refitted(browser,
+        '<section class="print-page"><p>First:</p>'
+        '<figure><div class="mermaid" data-diagram-zoom style="height: 400px"></div><figcaption>One.</figcaption></figure>'
+        '<p style="height: 100px; margin: 0">Why.</p><p>Then:</p>'
+        '<figure><div class="mermaid" data-diagram-zoom></div><figcaption>Two.</figcaption></figure>'
+        '<p style="height: 100px; margin: 0">After.</p></section>', FLOAT_FIGURES, {"figure-1": 50})
+    assert moved == ["figure-1"]
     assert order == ["First:", "Why.", "Figure 1. One.", "Then:", "Figure 2. Two.", "After."], order
 
 
@@ -330,20 +329,14 @@ def test_a_raise_never_puts_a_figure_above_a_pages_opening_paragraph(browser):
     """Fixture: a page's tags, title, date line, opening paragraph, a second paragraph, then a figure raised by
     more than all of them: it goes above the second paragraph only. Right under the title, a figure too tall for
     the sheet took the title with it and left the tags alone on a page."""
-    from build_pdf import LIST_FIGURES, RAISE_FIGURES
+    from build_pdf import RAISE_FIGURES
 
-    page = browser.new_page()
-    try:
-        page.set_content(
-            '<section class="print-page"><nav class="md-tags">tag</nav><h1>Title</h1><p class="page-meta">Date</p>'
-            '<p>Opening.</p><p>Second.</p>'
-            '<figure><div class="mermaid" data-diagram-zoom style="height: 400px"></div><figcaption>One.</figcaption></figure>'
-            '</section>')
-        page.evaluate(LIST_FIGURES, "figure-")
-        assert page.evaluate(RAISE_FIGURES, {"figure-1": 5000}) == ["figure-1"]
-        order = page.evaluate("() => [...document.querySelector('section').children].map(e => e.textContent)")
-    finally:
-        page.close()
+    raised, order = refitted(browser,
+        '<section class="print-page"><nav class="md-tags">tag</nav><h1>Title</h1><p class="page-meta">Date</p>'
+        '<p>Opening.</p><p>Second.</p>'
+        '<figure><div class="mermaid" data-diagram-zoom style="height: 400px"></div><figcaption>One.</figcaption></figure>'
+        '</section>', RAISE_FIGURES, {"figure-1": 5000})
+    assert raised == ["figure-1"]
     assert order == ["tag", "Title", "Date", "Opening.", "Figure 1. One.", "Second."], order
 
 
@@ -357,12 +350,7 @@ def test_a_pages_tags_stay_on_the_sheet_with_its_title(browser, tmp_path: Path):
         f'<!doctype html><html><head><link rel="stylesheet" href="{(ROOT / "docs/assets/stylesheets/handbook.css").as_uri()}">'
         '</head><body><article class="md-typeset"><nav class="md-tags">the-tag</nav><h1>The title</h1>'
         '<figure style="height: 255mm; border: 1px solid">Block</figure></article></body></html>')
-    page = browser.new_page()
-    page.goto(html.as_uri(), wait_until="load")
-    page.pdf(path=str(tmp_path / "tags.pdf"), format="A4",
-             margin={"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"})
-    page.close()
-    first = PdfReader(str(tmp_path / "tags.pdf")).pages[0].extract_text()
+    first = PdfReader(str(printed(browser, html))).pages[0].extract_text()
     assert "the-tag" in first and "The title" in first, first
 
 
@@ -395,12 +383,7 @@ def test_only_tall_blocks_that_no_figure_follows_may_break_and_a_marked_table_br
             '<style>body { margin: 0; font: 12pt sans-serif; } td, th { height: 9mm; padding: 0; }</style>'
             '</head><body><article class="md-typeset">' + '<p style="margin: 0; height: 100mm">Text.</p>'
             + rows(40).replace("<table>", f"<table{mark}>") + '</article></body></html>')
-        page = browser.new_page()
-        page.goto(html.as_uri(), wait_until="load")
-        page.pdf(path=str(tmp_path / "table.pdf"), format="A4",
-                 margin={"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"})
-        page.close()
-        first, second = (p.extract_text() for p in PdfReader(str(tmp_path / "table.pdf")).pages[:2])
+        first, second = (p.extract_text() for p in PdfReader(str(printed(browser, html))).pages[:2])
         assert ("row 0" in first) == bool(mark), first
         if mark:
             assert second.startswith("head"), second
