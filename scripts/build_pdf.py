@@ -256,7 +256,7 @@ LET_TALL_BLOCKS_BREAK = """
 BREAKABLE_SHARE = 1 / 4
 
 #: Measuring prints before the last one; each round only shrinks or floats figures further. Moving a
-#: figure shifts the pages after it into new gaps: the whole book needed eight (205, 80, 41, 16, 11, 5, 2, 0 gaps).
+#: figure shifts the pages after it into new gaps: the whole book needed eight (202, 82, 40, 15, 12, 6, 2, 0 gaps).
 FIT_ROUNDS = 8
 #: Width of the PDF's text block in CSS px, the width figures and paragraphs are measured at.
 PRINT_TEXT_PX = round(182 / 25.4 * 96)
