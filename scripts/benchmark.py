@@ -8,7 +8,8 @@
   page's rendering functions);
 - ``scripts/check_handbook.py`` (every content check, no build);
 - with ``--pdf``, the time, page count and size of both PDFs, and how much blank space
-  figures that did not fit left at the foot of the page before them (``scripts/pdf_layout.py``).
+  figures that did not fit left at the foot of the page before them, and how many page feet any block
+  left over a third blank (``scripts/pdf_layout.py``).
 
 Usage::
 
@@ -78,6 +79,7 @@ def pdf_rows() -> list[tuple[str, str]]:
             over = sum(blank > 1 / 3 for blank in blanks)
             rows.append((f"{name}: figures moved to a new page", f"{len(blanks)}, {over} after more than a third of a page "
                          f"left blank, worst {max(blanks, default=0):.0%}"))
+            rows.append((f"{name}: page feet over a third blank, whatever follows", str(result["feet_over_limit"])))
     return rows
 
 
