@@ -241,12 +241,10 @@ POINT_LEAD_INS = """
 #: A table breaks between rows and repeats its header row. Returns how many blocks may break.
 LET_TALL_BLOCKS_BREAK = """
 (limit) => {
-  const figures = [...document.querySelectorAll('section.print-page .mermaid')];
   let marked = 0;
   for (const block of document.querySelectorAll('section.print-page :is(table:not([class]), pre, .admonition, details)')) {
-    const page = block.closest('section.print-page');
-    const followed = figures.some(f => f.closest('section.print-page') === page &&
-      block.compareDocumentPosition(f) & Node.DOCUMENT_POSITION_FOLLOWING);
+    const lastFigure = [...block.closest('section.print-page').querySelectorAll('.mermaid')].pop();
+    const followed = lastFigure && block.compareDocumentPosition(lastFigure) & Node.DOCUMENT_POSITION_FOLLOWING;
     if (!followed && block.getBoundingClientRect().height > limit) { block.dataset.printBreaks = ''; marked += 1; }
   }
   return marked;
@@ -410,7 +408,7 @@ def summary(name: str, result: dict) -> str:
             f"{result['raised']} raised to the top of their page to fit; "
             f"{result['gaps_over_limit']} figures still leave more than {BLANK_LIMIT:.0%} of the page before blank "
             f"(worst {result['worst_gap']:.0%}); {result['feet_over_limit']} page feet blank over {BLANK_LIMIT:.0%} "
-            f"whatever follows ({result.get('breakable', 0)} tall blocks let break)")
+            f"whatever follows ({result['breakable']} tall blocks let break)")
 
 
 def main(argv: list[str] | None = None) -> int:
